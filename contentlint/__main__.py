@@ -1,0 +1,5 @@
+"""``python -m contentlint``."""
+
+from contentlint.cli import main
+
+main()

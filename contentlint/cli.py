@@ -1,0 +1,204 @@
+"""The command line: argument parsing, reporter choice and exit codes, nothing else.
+
+Heavy modules (the engine, spaCy, textstat, rules) are imported inside the
+commands, so ``contentlint --help`` and ``--version`` start fast.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, NoReturn, Optional
+
+import typer
+
+from ._version import __version__
+
+if TYPE_CHECKING:
+    from .registry import Registry
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+app = typer.Typer(
+    name="contentlint",
+    help="A content-quality linter for articles: plain text, Markdown and HTML.",
+    no_args_is_help=True,
+    add_completion=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+class OutputFormat(str, Enum):
+    pretty = "pretty"
+    concise = "concise"
+    json = "json"
+
+
+class FailOn(str, Enum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+    never = "never"
+
+
+class ListFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+def _version_callback(value: bool) -> None:
+    if value:
+        typer.echo(f"contentlint {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option("--version", "-V", callback=_version_callback, is_eager=True,
+                     help="Show the version and exit."),
+    ] = False,
+) -> None:
+    """contentlint finds what spell-checkers and style linters never see."""
+
+
+def _split(values: Optional[list[str]]) -> tuple[str, ...]:
+    return tuple(part.strip() for v in values or () for part in v.split(",") if part.strip())
+
+
+def _use_color(no_color: bool, output: Optional[Path]) -> bool:
+    if no_color or output is not None or os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return sys.stdout.isatty()
+
+
+@app.command()
+def check(
+    paths: Annotated[list[str], typer.Argument(help="Files or directories to check; '-' reads stdin.")],
+    format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.pretty,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report to this file instead of stdout.")] = None,
+    select: Annotated[Optional[list[str]], typer.Option(help="Only these rules: codes, prefixes, slugs or categories (comma-separated; replaces the config's select).")] = None,
+    ignore: Annotated[Optional[list[str]], typer.Option(help="Skip these rules (comma-separated; added to the config's ignore).")] = None,
+    extend_select: Annotated[Optional[list[str]], typer.Option(help="Add rules to the selection.")] = None,
+    fail_on: Annotated[Optional[FailOn], typer.Option(help="Lowest severity that makes the exit code 1 [default: error].")] = None,
+    config: Annotated[Optional[Path], typer.Option(help="Use this config file instead of discovering one.")] = None,
+    stdin_filename: Annotated[Optional[str], typer.Option(help="File name (and so format) to use for '-'.")] = None,
+    language: Annotated[Optional[str], typer.Option(help="Document language (ISO 639-1), overriding detection.")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print findings only, no summary.")] = False,
+    no_color: Annotated[bool, typer.Option("--no-color", help="Disable colours (also NO_COLOR).")] = False,
+) -> None:
+    """Check articles and report what is wrong with them."""
+    from .engine import Linter, Overrides
+    from .errors import ContentlintError
+    from .findings import Severity
+    from .reporters import ReportOptions, get_reporter
+
+    overrides = Overrides(
+        config=config,
+        select=_split(select) if select else None,
+        ignore=_split(ignore),
+        extend_select=_split(extend_select),
+        stdin_filename=stdin_filename,
+        language=language,
+    )
+    try:
+        linter = Linter(overrides=overrides)
+        _warn_unknown_selectors(linter.registry, overrides)
+        result = linter.lint_paths(paths)
+        first = linter.config_for(paths[0] if paths else ".")
+    except ContentlintError as exc:
+        _fail(str(exc))
+    threshold = (fail_on.value if fail_on else None) or first.fail_on or "error"
+    options = ReportOptions(color=_use_color(no_color, output), quiet=quiet, fail_on=threshold)
+    render = get_reporter(format.value)
+    if output is None:
+        render(result, sys.stdout, options)
+    else:
+        from .output import write_atomically
+
+        try:
+            write_atomically(output, lambda out: render(result, out, options))
+        except OSError as exc:
+            _fail(f"{output}: cannot write report: {exc.strerror or exc}")
+    if not result.files and not quiet:
+        typer.echo("contentlint: no files to check", err=True)
+    failed = threshold != "never" and result.count_at_or_above(Severity(threshold)) > 0
+    raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)
+
+
+@app.command("rules")
+def list_rules(
+    format: Annotated[ListFormat, typer.Option("--format", "-f", help="table or json.")] = ListFormat.table,
+) -> None:
+    """List every rule: code, slug, category, default severity and summary."""
+    import json
+
+    from .docs import rule_record
+    from .errors import ContentlintError
+    from .registry import Registry
+
+    try:
+        metas = Registry.from_entry_points().metas()
+    except ContentlintError as exc:
+        _fail(str(exc))
+    if format is ListFormat.json:
+        typer.echo(json.dumps([rule_record(m) for m in metas], indent=2, ensure_ascii=False))
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(show_edge=False, header_style="bold")
+    for column in ("Code", "Slug", "Category", "Severity", "Summary"):
+        table.add_column(column, overflow="fold")
+    for m in metas:
+        table.add_row(m.code, m.slug, m.category.value, m.severity.value, m.summary)
+    Console(no_color=bool(os.environ.get("NO_COLOR")), highlight=False).print(table)
+
+
+@app.command()
+def explain(code: Annotated[str, typer.Argument(help="A rule code (CL502) or slug (long-sentence).")]) -> None:
+    """Show a rule's documentation: what it does, why, examples and options."""
+    from .docs import rule_markdown
+    from .errors import ContentlintError
+    from .registry import Registry
+
+    try:
+        registry = Registry.from_entry_points()
+    except ContentlintError as exc:
+        _fail(str(exc))
+    meta = registry.meta(code)
+    if meta is None:
+        _fail(f"unknown rule {code!r}; `contentlint rules` lists them all")
+    loaded = registry.get(meta.code)
+    text = rule_markdown(meta, loaded.rule.Options if loaded else None)
+    if sys.stdout.isatty() and not os.environ.get("NO_COLOR"):
+        from rich.console import Console
+        from rich.markdown import Markdown
+
+        Console().print(Markdown(text))
+    else:
+        typer.echo(text)
+
+
+def _warn_unknown_selectors(registry: Registry, overrides: object) -> None:
+    from .selection import unknown_selectors
+
+    names = [*(getattr(overrides, "select", None) or ()), *getattr(overrides, "ignore", ())]
+    unknown = unknown_selectors(names, registry.metas())
+    if unknown:
+        _fail(f"unknown rule selector(s): {', '.join(unknown)}; `contentlint rules` lists them all")
+
+
+def _fail(message: str) -> NoReturn:
+    typer.echo(f"contentlint: error: {message}", err=True)
+    raise typer.Exit(EXIT_USAGE)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app(prog_name="contentlint")

@@ -1,0 +1,368 @@
+"""The linter: the one place that knows the order of the stages.
+
+source file -> parser -> Document -> Analysis -> rules -> Hits -> Findings
+(stamped, suppressed, sorted) -> FileResult. Problems with one input file
+become CL0xx findings for that file and the run goes on with the others.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from . import diagnostics
+from .analysis import Analysis, NlpPipeline
+from .config import Config, default_exclude, find_config_file, load_config
+from .directives import suppressed
+from .document import Document, LineIndex, Span
+from .errors import ConfigError, InputError, ParseError
+from .files import STDIN, Target, expand, matches_any, relative_to_root
+from .findings import FileResult, Finding, LintResult, Related, Severity
+from .options import build_options
+from .parsers import format_for, parser_for
+from .reading import decode_bytes, read_path
+from .registry import LoadedRule, Registry
+from .rule import Hit, RuleContext, RuleMeta
+from .selection import is_enabled, severity_for, specificity
+
+
+@dataclass(frozen=True)
+class Overrides:
+    """Settings from the command line; they win over every config file."""
+
+    config: Path | None = None
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] = ()
+    extend_select: tuple[str, ...] = ()
+    stdin_filename: str | None = None
+    format: str | None = None  # force a format for every file
+    language: str | None = None
+
+
+@dataclass(frozen=True)
+class ActiveRule:
+    loaded: LoadedRule
+    options: Any
+    severity: Severity
+
+    @property
+    def meta(self) -> RuleMeta:
+        return self.loaded.meta
+
+
+@dataclass
+class _Plan:
+    """Everything derived from one config: its rules, their options, its NLP pipeline."""
+
+    config: Config
+    rules: tuple[ActiveRule, ...]
+    engine_severity: dict[str, Severity] = field(default_factory=dict)
+    pipeline: NlpPipeline | None = None
+
+
+class Linter:
+    """Checks files; holds per-run caches (configs, plans, the NLP pipeline), never globals."""
+
+    def __init__(self, registry: Registry | None = None, overrides: Overrides | None = None) -> None:
+        self.registry = registry if registry is not None else Registry.from_entry_points()
+        self.overrides = overrides or Overrides()
+        self._config_by_dir: dict[Path, Config] = {}
+        self._plans: dict[str, _Plan] = {}
+        self._pipelines: dict[str | None, NlpPipeline] = {}
+        self._explicit_config = load_config(self.overrides.config) if self.overrides.config else None
+
+    # -- configuration -------------------------------------------------------------------
+
+    def config_for(self, path: str) -> Config:
+        if self._explicit_config is not None:
+            return self._explicit_config
+        directory = Path.cwd() if path == STDIN else Path(path).resolve().parent
+        cached = self._config_by_dir.get(directory)
+        if cached is None:
+            found = find_config_file(directory)
+            cached = load_config(found) if found else Config(root=Path.cwd())
+            self._config_by_dir[directory] = cached
+        return cached
+
+    def plan_for(self, config: Config) -> _Plan:
+        plan = self._plans.get(config.source)
+        if plan is None:
+            plan = self._make_plan(config)
+            self._plans[config.source] = plan
+        return plan
+
+    def _make_plan(self, config: Config) -> _Plan:
+        registry = self.registry.with_plugins(config.plugins) if config.plugins else self.registry
+        select = self.overrides.select if self.overrides.select is not None else config.select
+        ignore = (*config.ignore, *self.overrides.ignore)
+        extend = (*config.extend_select, *self.overrides.extend_select)
+        severities = dict(config.severity)
+        for slug, table in config.rules.items():
+            if registry.get(slug) is None and not any(
+                m.slug == slug for m in diagnostics.ENGINE_RULES
+            ):
+                raise ConfigError(config.source, f"rules.{slug}: no rule has the slug {slug!r}")
+            if "severity" in table:
+                try:
+                    severities[slug] = Severity.parse(str(table["severity"]))
+                except ValueError as exc:
+                    raise ConfigError(config.source, f"rules.{slug}.severity: {exc}") from None
+        active = []
+        for loaded in registry.rules:
+            meta = loaded.meta
+            if not is_enabled(meta, select, ignore, extend):
+                continue
+            options = build_options(
+                loaded.rule.Options, config.rules.get(meta.slug, {}), config.source, meta.slug
+            )
+            active.append(ActiveRule(loaded, options, severity_for(meta, severities)))
+        engine_sev = {m.code: severity_for(m, severities) for m in diagnostics.ENGINE_RULES}
+        return _Plan(config, tuple(active), engine_sev)
+
+    def _pipeline(self, model: str | None) -> NlpPipeline:
+        if model not in self._pipelines:
+            self._pipelines[model] = NlpPipeline(model)
+        return self._pipelines[model]
+
+    # -- running ---------------------------------------------------------------------------
+
+    def lint_paths(self, paths: Sequence[str], stdin: BinaryIO | None = None) -> LintResult:
+        results = [self.lint_target(t, stdin) for t in self.targets(paths)]
+        return LintResult(tuple(results))
+
+    def targets(self, paths: Sequence[str]) -> list[Target]:
+        out: list[Target] = []
+        for target in expand(paths, default_exclude()):
+            if target.explicit or target.path == STDIN:
+                out.append(target)
+                continue
+            config = self.config_for(target.path)
+            rel = relative_to_root(target.path, config.root)
+            if matches_any(rel, config.exclude):
+                continue
+            if config.include and not matches_any(rel, config.include):
+                continue
+            out.append(target)
+        return out
+
+    def lint_target(self, target: Target, stdin: BinaryIO | None = None) -> FileResult:
+        config = self.config_for(target.path)
+        display = target.path
+        try:
+            if target.path == STDIN:
+                display = self.overrides.stdin_filename or STDIN
+                stream = stdin if stdin is not None else sys.stdin.buffer
+                text = decode_bytes(stream.read(), display)
+            else:
+                text = read_path(Path(target.path), config.max_file_size)
+        except InputError as exc:
+            return self._input_failure(display, None, diagnostics.UNREADABLE_FILE, exc, config)
+        fmt = self.overrides.format or format_for(display) or "text"
+        return self.lint_text(text, display, fmt, config)
+
+    def lint_text(
+        self, text: str, path: str = "<string>", fmt: str | None = None, config: Config | None = None
+    ) -> FileResult:
+        """Check one already-decoded text; the entry point for the API and tests."""
+        config = config or self.config_for(path)
+        fmt = fmt or format_for(path) or "text"
+        try:
+            document = parser_for(fmt)(text, path)
+        except ParseError as exc:
+            return self._input_failure(path, fmt, diagnostics.PARSE_ERROR, exc, config)
+        return self.lint_document(document, config)
+
+    def lint_document(self, document: Document, config: Config | None = None) -> FileResult:
+        config = config or self.config_for(document.path)
+        plan = self.plan_for(config)
+        if plan.pipeline is None:
+            plan.pipeline = self._pipeline(config.model)
+        language = self.overrides.language or config.language
+        analysis = Analysis(document, plan.pipeline, language)
+        stamper = _Stamper(document)
+        findings: list[Finding] = []
+        metrics: dict[str, Any] = {}
+
+        if not analysis.prose_indices:
+            findings.append(
+                stamper.file_level(
+                    diagnostics.EMPTY_DOCUMENT,
+                    plan.engine_severity["CL005"],
+                    "no prose found: the file is empty or holds only markup, code or whitespace; "
+                    "check the path or the export",
+                )
+            )
+            runnable: tuple[ActiveRule, ...] = ()
+        else:
+            lang = analysis.language.code
+            runnable = tuple(r for r in plan.rules if _speaks(r.meta, lang))
+            skipped = [r.meta for r in plan.rules if not _speaks(r.meta, lang)]
+            if skipped:
+                names = ", ".join(f"{m.code} {m.slug}" for m in skipped)
+                findings.append(
+                    stamper.file_level(
+                        diagnostics.LANGUAGE_SKIPPED,
+                        plan.engine_severity["CL003"],
+                        f"document language detected as {lang!r}; skipped rules that only "
+                        f"support other languages: {names}; set `language` in the config if "
+                        "the detection is wrong",
+                    )
+                )
+            metrics = dict(analysis.metrics)
+
+        for active in runnable:
+            ctx = RuleContext(document, analysis, active.options)
+            try:
+                hits = list(active.loaded.rule().check(ctx))
+            except Exception as exc:  # a bug in one rule must not lose the others' findings
+                findings.append(
+                    stamper.file_level(
+                        diagnostics.RULE_FAILED,
+                        plan.engine_severity["CL004"],
+                        f"rule {active.meta.code} {active.meta.slug} ({active.loaded.origin}) "
+                        f"crashed: {type(exc).__name__}: {exc}; its findings for this file are "
+                        "missing, please report this to the rule's authors",
+                    )
+                )
+                continue
+            findings.extend(stamper.stamp(hit, active.meta, active.severity) for hit in hits)
+
+        findings = self._filter(findings, document, config)
+        findings.sort()
+        return stamper.result(document, findings, metrics, analysis)
+
+    # -- helpers ---------------------------------------------------------------------------
+
+    def _filter(self, findings: list[Finding], document: Document, config: Config) -> list[Finding]:
+        ignores = self._per_file_ignores(document.path, config)
+        metas = {m.code: m for m in self.registry.metas()}
+        out = []
+        for f in findings:
+            meta = metas.get(f.code)
+            if meta is None:  # a rule from a local plugin file
+                meta = RuleMeta(f.code, f.slug, "-", "-", ("-",), ("-",))
+            if f.code.startswith("CL0") and f.code != "CL003":
+                out.append(f)  # file-level engine problems cannot be suppressed inline
+                continue
+            if ignores and any(specificity(s, meta) is not None for s in ignores):
+                continue
+            if document.directives and suppressed(
+                document.directives,
+                document.line_index,
+                document.source,
+                f.span.start,
+                lambda sel, m=meta: specificity(sel, m) is not None,  # type: ignore[misc]
+            ):
+                continue
+            out.append(f)
+        return out
+
+    def _per_file_ignores(self, path: str, config: Config) -> list[str]:
+        if not config.per_file_ignores:
+            return []
+        rel = relative_to_root(path, config.root)
+        return [
+            sel
+            for glob, selectors in config.per_file_ignores.items()
+            if matches_any(rel, [glob])
+            for sel in selectors
+        ]
+
+    def _input_failure(
+        self, path: str, fmt: str | None, meta: RuleMeta, exc: InputError, config: Config
+    ) -> FileResult:
+        severity = self.plan_for(config).engine_severity.get(meta.code, meta.severity)
+        finding = Finding(
+            path=path,
+            line=1,
+            column=1,
+            end_line=1,
+            end_column=1,
+            code=meta.code,
+            slug=meta.slug,
+            severity=severity,
+            message=f"{exc.reason}; fix or exclude this file",
+            category=meta.category.value,
+        )
+        return FileResult(path, fmt, None, (finding,))
+
+
+def _speaks(meta: RuleMeta, language: str) -> bool:
+    return meta.languages is None or language == "und" or language in meta.languages
+
+
+class _Stamper:
+    """Turns a rule's Hits into Findings with positions in the user's file."""
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self.lines: LineIndex = document.line_index
+        self.size = len(document.source)
+
+    def _clamp(self, span: Span) -> Span:
+        start = max(0, min(span.start, self.size))
+        return Span(start, max(start, min(span.end, self.size)))
+
+    def stamp(self, hit: Hit, meta: RuleMeta, severity: Severity) -> Finding:
+        span = self._clamp(hit.span)
+        start, end = self.lines.position(span.start), self.lines.position(span.end)
+        related = tuple(self._related(s, msg) for s, msg in hit.related)
+        return Finding(
+            path=self.document.path,
+            line=start.line,
+            column=start.column,
+            end_line=end.line,
+            end_column=end.column,
+            code=meta.code,
+            slug=meta.slug,
+            severity=severity,
+            message=hit.message,
+            excerpt=self.document.source[span.start : span.end],
+            fix=hit.fix,
+            replacement=hit.replacement,
+            category=meta.category.value,
+            span=span,
+            related=related,
+        )
+
+    def _related(self, span: Span, message: str) -> Related:
+        span = self._clamp(span)
+        a, b = self.lines.position(span.start), self.lines.position(span.end)
+        return Related(message, a.line, a.column, b.line, b.column)
+
+    def file_level(self, meta: RuleMeta, severity: Severity, message: str) -> Finding:
+        return self.stamp(Hit(Span(0, 0), message), meta, severity)
+
+    def result(
+        self,
+        document: Document,
+        findings: Iterable[Finding],
+        metrics: dict[str, Any],
+        analysis: Analysis,
+    ) -> FileResult:
+        findings = tuple(findings)
+        numbers = tuple(sorted({f.line for f in findings}))
+        lines = tuple(self.lines.line_text(n) for n in numbers)
+        language = metrics.get("language") if metrics else None
+        return FileResult(
+            path=document.path,
+            format=document.format,
+            title=document.title,
+            findings=findings,
+            metrics=metrics,
+            language=language,
+            source_lines=lines,
+            line_numbers=numbers,
+        )
+
+
+def lint_text(text: str, path: str = "<string>", fmt: str | None = None, **kwargs: Any) -> FileResult:
+    """Convenience API: lint one text with the installed rules and default settings."""
+    overrides = Overrides(**kwargs) if kwargs else None
+    return Linter(overrides=overrides).lint_text(text, path, fmt, Config())
+
+
+__all__ = ["Linter", "Overrides", "lint_text"]
