@@ -1,0 +1,81 @@
+"""Shared fixtures. Every test runs with the network blocked: any socket use fails the test."""
+
+from __future__ import annotations
+
+import os
+import socket
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+KETAMINE = SHARED / "examples" / "ketamine-seo-article.txt"
+NEWS = SHARED / "corpus" / "news-articles"
+NETGUARD = Path(__file__).resolve().parent / "netguard"
+
+
+class NetworkAccessError(RuntimeError):
+    pass
+
+
+@pytest.fixture(autouse=True)
+def _no_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    def blocked(*args: object, **kwargs: object) -> None:
+        raise NetworkAccessError(f"test tried to use the network: {args!r}")
+
+    monkeypatch.setattr(socket.socket, "connect", blocked)
+    monkeypatch.setattr(socket.socket, "connect_ex", blocked)
+    monkeypatch.setattr(socket, "create_connection", blocked)
+    monkeypatch.setattr(socket, "getaddrinfo", blocked)
+
+
+@pytest.fixture(scope="session")
+def ketamine_path() -> Path:
+    if not KETAMINE.is_file():
+        pytest.skip(f"shared example not found at {KETAMINE} (../shared is not beside the repo)")
+    return KETAMINE
+
+
+@pytest.fixture(scope="session")
+def news_dir() -> Path:
+    if not (NEWS / "ground-truth.json").is_file():
+        pytest.skip(f"news corpus not found at {NEWS} (../shared is not beside the repo)")
+    return NEWS
+
+
+@pytest.fixture(scope="session")
+def registry():  # type: ignore[no-untyped-def]
+    from contentlint.registry import Registry
+
+    return Registry.from_entry_points()
+
+
+@pytest.fixture(scope="session")
+def linter(registry):  # type: ignore[no-untyped-def]
+    """One linter (and so one spaCy pipeline) for the whole session."""
+    from contentlint.engine import Linter
+
+    return Linter(registry=registry)
+
+
+def subprocess_env(**extra: str) -> dict[str, str]:
+    """Environment for CLI subprocesses: network guard on, colours off."""
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(
+        p for p in (str(NETGUARD), extra.pop("PYTHONPATH", ""), env.get("PYTHONPATH", "")) if p
+    )
+    env["NO_COLOR"] = "1"
+    env.update(extra)
+    return env
+
+
+@pytest.fixture
+def chdir_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    monkeypatch.chdir(tmp_path)
+    yield tmp_path
+
+
+PYTHON = sys.executable
