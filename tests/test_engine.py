@@ -10,7 +10,11 @@ import pytest
 from contentlint.config import Config
 from contentlint.engine import Linter, Overrides
 
-LONG = " ".join(["word"] * 40) + "."
+LONG = (
+    "The council said on Tuesday that the new bus lanes, which were first proposed in the spring "
+    "and then delayed twice by objections from local shops and residents, would open next month "
+    "and that fares would stay the same for at least another year."
+)
 
 
 def codes(result) -> list[str]:  # type: ignore[no-untyped-def]

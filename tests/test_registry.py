@@ -118,7 +118,11 @@ def test_duplicate_slug_is_rejected(registry: Registry) -> None:
 def test_crashing_rule_keeps_other_findings(tmp_path: Path, registry: Registry) -> None:
     (tmp_path / "contentlint.toml").write_text(f'plugins = ["{FIXTURES / "crashing_rule.py"}"]\n')
     article = tmp_path / "a.md"
-    long = " ".join(["word"] * 40) + "."
+    long = (
+        "The council said on Tuesday that the new bus lanes, which were first proposed in the spring "
+        "and then delayed twice by objections from local shops and residents, would open next month "
+        "and that fares would stay the same for at least another year."
+    )
     article.write_text(f"# Title\n\n{long}\n", encoding="utf-8")
     result = Linter(registry=registry, overrides=Overrides()).lint_paths([str(article)])
     codes = [f.code for f in result.findings]
