@@ -17,6 +17,7 @@ import typer
 from ._version import __version__
 
 if TYPE_CHECKING:
+    from .findings import LintResult
     from .registry import Registry
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -34,6 +35,10 @@ class OutputFormat(str, Enum):
     pretty = "pretty"
     concise = "concise"
     json = "json"
+    sarif = "sarif"
+    github = "github"
+    junit = "junit"
+    html = "html"
 
 
 class FailOn(str, Enum):
@@ -89,6 +94,9 @@ def check(
     config: Annotated[Optional[Path], typer.Option(help="Use this config file instead of discovering one.")] = None,
     stdin_filename: Annotated[Optional[str], typer.Option(help="File name (and so format) to use for '-'.")] = None,
     language: Annotated[Optional[str], typer.Option(help="Document language (ISO 639-1), overriding detection.")] = None,
+    baseline: Annotated[Optional[Path], typer.Option(help="Report only findings not recorded in this baseline file.")] = None,
+    write_baseline: Annotated[Optional[Path], typer.Option(help="Record the current findings in this baseline file and exit 0.")] = None,
+    max_warnings: Annotated[Optional[int], typer.Option(min=0, help="Also fail when more than N warnings remain.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print findings only, no summary.")] = False,
     no_color: Annotated[bool, typer.Option("--no-color", help="Disable colours (also NO_COLOR).")] = False,
 ) -> None:
@@ -105,6 +113,7 @@ def check(
         extend_select=_split(extend_select),
         stdin_filename=stdin_filename,
         language=language,
+        keep_documents=format is OutputFormat.html,
     )
     try:
         linter = Linter(overrides=overrides)
@@ -114,7 +123,26 @@ def check(
     except ContentlintError as exc:
         _fail(str(exc))
     threshold = (fail_on.value if fail_on else None) or first.fail_on or "error"
-    options = ReportOptions(color=_use_color(no_color, output), quiet=quiet, fail_on=threshold)
+    if write_baseline is not None:
+        from .baseline import write_baseline as record
+
+        try:
+            count = record(write_baseline, result)
+        except OSError as exc:
+            _fail(f"{write_baseline}: cannot write baseline: {exc.strerror or exc}")
+        typer.echo(f"contentlint: recorded {count} findings in {write_baseline}", err=True)
+        raise typer.Exit(EXIT_OK)
+    if baseline is not None:
+        result = _apply_baseline(baseline, result, quiet)
+    from .docs import rule_docs
+
+    options = ReportOptions(
+        color=_use_color(no_color, output),
+        quiet=quiet,
+        fail_on=threshold,
+        rules=rule_docs(linter.registry) if format in (OutputFormat.sarif, OutputFormat.html) else {},
+        tool_version=__version__,
+    )
     render = get_reporter(format.value)
     if output is None:
         render(result, sys.stdout, options)
@@ -128,7 +156,34 @@ def check(
     if not result.files and not quiet:
         typer.echo("contentlint: no files to check", err=True)
     failed = threshold != "never" and result.count_at_or_above(Severity(threshold)) > 0
+    warnings = result.counts()["warning"]
+    if max_warnings is not None and warnings > max_warnings:
+        if not quiet:
+            typer.echo(f"contentlint: {warnings} warnings, more than --max-warnings {max_warnings}", err=True)
+        failed = True
     raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)
+
+
+def _apply_baseline(path: Path, result: LintResult, quiet: bool) -> LintResult:
+    from .baseline import apply_baseline
+    from .errors import ContentlintError
+
+    try:
+        outcome = apply_baseline(path, result)
+    except ContentlintError as exc:
+        _fail(str(exc))
+    if not quiet:
+        typer.echo(
+            f"contentlint: baseline {path}: {outcome.matched} known findings matched, "
+            f"{len(outcome.disappeared)} no longer found",
+            err=True,
+        )
+        for entry in outcome.disappeared:
+            typer.echo(
+                f"  fixed: {entry['path']}:{entry.get('line', '?')}: {entry['code']} {entry.get('message', '')}",
+                err=True,
+            )
+    return outcome.result
 
 
 @app.command("rules")

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .rule import RuleMeta, option_doc, option_fields
+
+if TYPE_CHECKING:
+    from .registry import Registry
+    from .reporters import RuleDoc
 
 
 def rule_record(meta: RuleMeta, options_cls: type | None = None) -> dict[str, Any]:
@@ -75,3 +79,24 @@ def _toml(f: dataclasses.Field[Any]) -> str:
     if text in ("True", "False"):
         return text.lower()
     return text.replace("'", '"')
+
+
+def rule_docs(registry: Registry) -> dict[str, RuleDoc]:
+    """Documentation of every known rule as plain data for reporters (SARIF, HTML)."""
+    from .reporters import RuleDoc
+
+    out: dict[str, RuleDoc] = {}
+    for meta in registry.metas():
+        loaded = registry.get(meta.code)
+        options = loaded.rule.Options if loaded is not None else None
+        out[meta.code] = RuleDoc(
+            code=meta.code,
+            slug=meta.slug,
+            category=meta.category.value,
+            severity=meta.severity.value,
+            summary=meta.summary,
+            why=meta.why,
+            fix=meta.fix,
+            help_markdown=rule_markdown(meta, options),
+        )
+    return out

@@ -40,6 +40,7 @@ class Overrides:
     stdin_filename: str | None = None
     format: str | None = None  # force a format for every file
     language: str | None = None
+    keep_documents: bool = False  # attach each Document to its FileResult (HTML report)
 
 
 @dataclass(frozen=True)
@@ -232,7 +233,7 @@ class Linter:
 
         findings = self._filter(findings, document, config)
         findings.sort()
-        return stamper.result(document, findings, metrics, analysis)
+        return stamper.result(document, findings, metrics, keep=self.overrides.keep_documents)
 
     # -- helpers ---------------------------------------------------------------------------
 
@@ -341,7 +342,7 @@ class _Stamper:
         document: Document,
         findings: Iterable[Finding],
         metrics: dict[str, Any],
-        analysis: Analysis,
+        keep: bool = False,
     ) -> FileResult:
         findings = tuple(findings)
         numbers = tuple(sorted({f.line for f in findings}))
@@ -356,6 +357,7 @@ class _Stamper:
             language=language,
             source_lines=lines,
             line_numbers=numbers,
+            document=document if keep else None,
         )
 
 

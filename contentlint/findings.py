@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from .document import Span
+from .document import Document, Span
 
 
 class Severity(str, enum.Enum):
@@ -111,6 +111,8 @@ class FileResult:
     language: str | None = None
     source_lines: tuple[str, ...] = ()  # the lines that findings touch, keyed via line_numbers
     line_numbers: tuple[int, ...] = ()
+    #: The parsed document, kept only when a reporter renders the article (``--format html``).
+    document: Document | None = field(default=None, compare=False, repr=False)
 
     def line(self, number: int) -> str | None:
         """Source text of a line that some finding touches (for excerpts)."""

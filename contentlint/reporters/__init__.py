@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import importlib
 import unicodedata
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
 from typing import TextIO
 
 from ..findings import FileResult, Finding, LintResult, Severity
@@ -24,6 +24,7 @@ __all__ = [
     "FAIL_ON_CHOICES",
     "REPORTERS",
     "ReportOptions",
+    "RuleDoc",
     "Reporter",
     "UnknownReporterError",
     "get_reporter",
@@ -38,12 +39,30 @@ REPORTERS: dict[str, str] = {
     "pretty": "contentlint.reporters.pretty",
     "concise": "contentlint.reporters.concise",
     "json": "contentlint.reporters.json",
+    "sarif": "contentlint.reporters.sarif",
+    "github": "contentlint.reporters.github",
+    "junit": "contentlint.reporters.junit",
+    "html": "contentlint.reporters.html",
 }
 
 #: ``never`` disables failing; the others are severities (that one and above fail).
 FAIL_ON_CHOICES: tuple[str, ...] = ("error", "warning", "info", "never")
 
 Reporter = Callable[[LintResult, TextIO, "ReportOptions"], None]
+
+
+@dataclass(frozen=True, slots=True)
+class RuleDoc:
+    """What a report may show about a rule: identity, summary, explanation, help text."""
+
+    code: str
+    slug: str
+    category: str
+    severity: str
+    summary: str
+    why: str
+    fix: str | None
+    help_markdown: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +78,10 @@ class ReportOptions:
     quiet: bool = False
     fail_on: str = "error"
     width: int | None = None
+    #: Documentation of the rules, by code, for formats that embed it (SARIF, HTML):
+    #: plain data built by the CLI, so reporters never import rules.
+    rules: Mapping[str, RuleDoc] = field(default_factory=dict)
+    tool_version: str = ""
 
     def __post_init__(self) -> None:
         fail_on = self.fail_on.strip().lower()

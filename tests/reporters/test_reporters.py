@@ -124,7 +124,7 @@ def clean_file(path: str, metrics: dict[str, object] | None = None) -> FileResul
 
 
 def test_get_reporter_returns_each_modules_render() -> None:
-    assert set(REPORTERS) == {"pretty", "concise", "json"}
+    assert set(REPORTERS) == {"pretty", "concise", "json", "sarif", "github", "junit", "html"}
     for name in REPORTERS:
         assert callable(get_reporter(name))
 
@@ -134,7 +134,7 @@ def test_unknown_reporter_names_the_choices() -> None:
         get_reporter("xml")
     assert isinstance(caught.value, ValueError)
     assert isinstance(caught.value, UnknownReporterError)
-    assert str(caught.value) == "unknown reporter 'xml' (expected one of: concise, json, pretty)"
+    assert str(caught.value) == "unknown reporter 'xml' (expected one of: concise, github, html, json, junit, pretty, sarif)"
 
 
 def test_report_options_validate_and_normalise_fail_on() -> None:
