@@ -71,6 +71,9 @@ def build_pipeline(model: str | None) -> Language:
             nlp.add_pipe("sentencizer")
         return nlp
     nlp = spacy.blank("en")
+    # NOTE: the default 1,000,000-character limit guards the parser and NER memory;
+    # this pipeline has neither and processes one block at a time.
+    nlp.max_length = 100_000_000
     nlp.add_pipe("sentencizer")
     nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
     nlp.initialize()  # loads the lookup tables from spacy-lookups-data (installed, offline)

@@ -27,6 +27,7 @@ app = typer.Typer(
     help="A content-quality linter for articles: plain text, Markdown and HTML.",
     no_args_is_help=True,
     add_completion=False,
+    pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
@@ -255,5 +256,12 @@ def _fail(message: str) -> NoReturn:
 
 
 def main() -> None:
-    """Console-script entry point."""
-    app(prog_name="contentlint")
+    """Console-script entry point: no traceback ever reaches the user."""
+    try:
+        app(prog_name="contentlint")
+    except KeyboardInterrupt:
+        typer.echo("contentlint: interrupted", err=True)
+        raise SystemExit(130) from None
+    except Exception as exc:  # a bug of ours: one line, exit 2, never a traceback
+        typer.echo(f"contentlint: internal error: {type(exc).__name__}: {exc}", err=True)
+        raise SystemExit(EXIT_USAGE) from None

@@ -174,6 +174,11 @@ class Linter:
             document = parser_for(fmt)(text, path)
         except ParseError as exc:
             return self._input_failure(path, fmt, diagnostics.PARSE_ERROR, exc, config)
+        except (RecursionError, MemoryError, ValueError, IndexError, KeyError, TypeError) as exc:
+            # NOTE: a parser bug on hostile input must cost one file, never the run.
+            reason = f"the {fmt} parser failed ({type(exc).__name__}: {exc}); please report this"
+            failure = ParseError(path, reason)
+            return self._input_failure(path, fmt, diagnostics.PARSE_ERROR, failure, config)
         return self.lint_document(document, config)
 
     def lint_document(self, document: Document, config: Config | None = None) -> FileResult:
