@@ -16,6 +16,10 @@ def write_atomically(path: Path, write: Callable[[TextIO], None]) -> None:
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
             write(out)
+        # NOTE: mkstemp creates 0600 files; a report should get the usual umask-based mode.
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
         os.replace(tmp, path)
     except BaseException:
         try:
