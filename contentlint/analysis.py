@@ -9,18 +9,20 @@ do offset arithmetic of their own.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from .document import Block, BlockKind, Document, Span
 from .language import LanguageGuess, detect_language
+from .passive import Passive, passives_in
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
     from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
 
 #: Readability metrics reported for every English document, named as in the JSON output.
 READABILITY_METRICS: tuple[tuple[str, str], ...] = (
@@ -44,18 +46,48 @@ class NlpPipeline:
     def __init__(self, model: str | None = None) -> None:
         self.model = model or None
         self._nlp: Language | None = None
+        self._lookup: Mapping[str, str] | None = None
+        self._phrase_lemmas: dict[str, tuple[str, ...]] = {}
 
     @property
     def nlp(self) -> Language:
         if self._nlp is None:
             self._nlp = build_pipeline(self.model)
+            self._lookup = _lemma_lookup(self._nlp)
         return self._nlp
+
+    def lemma(self, token: Token) -> str:
+        """The token's lemma, also for capitalised words and typographic apostrophes.
+
+        NOTE: spaCy's lookup lemmatizer matches the exact text, so "Delving" at
+        the start of a sentence or in a title-case heading, and "’re" with a
+        curly apostrophe, kept their form; they are looked up again in lower
+        case with a straight apostrophe.
+        """
+        lemma = token.lemma_ or token.lower_
+        if self._lookup and lemma == token.text:
+            plain = token.text.replace("\u2019", "'")
+            if plain.istitle():
+                plain = plain.lower()
+            if plain != token.text:
+                return self._lookup.get(plain, lemma)
+        return lemma
+
+    def phrase_lemmas(self, phrase: str) -> tuple[str, ...]:
+        """Lower-cased lemmas of a phrase's words, exactly as for a document's words."""
+        cached = self._phrase_lemmas.get(phrase)
+        if cached is None:
+            doc = self.nlp(phrase)
+            cached = tuple(self.lemma(t).lower() for t in doc if not (t.is_punct or t.is_space))
+            self._phrase_lemmas[phrase] = cached
+        return cached
 
 
 def build_pipeline(model: str | None) -> Language:
-    import spacy
-
     from .errors import ConfigError
+    from .spacy_loader import import_spacy
+
+    spacy = import_spacy(allow_torch=bool(model))  # NOTE: the blank pipeline never needs torch
 
     if model:
         if not (spacy.util.is_package(model) or _is_model_dir(model)):
@@ -78,6 +110,17 @@ def build_pipeline(model: str | None) -> Language:
     nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
     nlp.initialize()  # loads the lookup tables from spacy-lookups-data (installed, offline)
     return nlp
+
+
+def _lemma_lookup(nlp: Language) -> Mapping[str, str] | None:
+    """The lookup lemmatizer's table, if the pipeline lemmatizes by lookup."""
+    if not nlp.has_pipe("lemmatizer"):
+        return None
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    if getattr(lemmatizer, "mode", None) != "lookup":
+        return None
+    table = lemmatizer.lookups.get_table("lemma_lookup", None)  # type: ignore[attr-defined]
+    return table if table else None
 
 
 def _is_model_dir(model: str) -> bool:
@@ -115,6 +158,20 @@ class Sentence:
     @property
     def word_count(self) -> int:
         return len(self.words)
+
+
+@dataclass(frozen=True, slots=True)
+class SectionStats:
+    """Readability of one top-level section of running text (see :attr:`Analysis.sections`)."""
+
+    heading: int | None  # block index of the heading; None for the introduction
+    title: str | None
+    blocks: tuple[int, ...]  # body blocks (paragraphs, list items, quotes) of the section
+    span: Span  # from the heading (or first block) to the end of the last block
+    text: str
+    words: int
+    sentences: int
+    readability: Mapping[str, float]
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,6 +236,15 @@ class Analysis:
                 out.append(self._sentence(bd, sent))
         return tuple(out)
 
+    def phrase_lemmas(self, phrase: str) -> tuple[str, ...]:
+        """Lower-cased lemmas of a phrase's words, computed as for this document's words.
+
+        Lets rules match phrase lists on lemmas, so "delve" also finds "Delving";
+        results are cached per pipeline, so a phrase list costs nothing after
+        the first document.
+        """
+        return self._pipeline.phrase_lemmas(phrase)
+
     def sentences_in(self, block_index: int) -> Iterator[Sentence]:
         for sentence in self._sentences_by_block.get(block_index, ()):
             yield sentence
@@ -204,6 +270,58 @@ class Analysis:
         )
 
     @cached_property
+    def body_sentences(self) -> tuple[Sentence, ...]:
+        """Sentences of running text (no title or headings): what per-sentence metrics count."""
+        return tuple(s for s in self.sentences if s.block in self._body_set)
+
+    @cached_property
+    def passives(self) -> tuple[Passive, ...]:
+        """Passive verb groups in running text, found without a tagger (see :func:`passives_in`)."""
+        return tuple(p for s in self.body_sentences for p in passives_in(s))
+
+    @cached_property
+    def passive_share(self) -> float | None:
+        """Share of running-text sentences with at least one passive verb group."""
+        if not self.body_sentences:
+            return None
+        return len(self._passive_keys) / len(self.body_sentences)
+
+    @cached_property
+    def _passive_keys(self) -> frozenset[tuple[int, int]]:
+        """(block, start) of each sentence with a passive verb group."""
+        return frozenset((p.sentence.block, p.sentence.start) for p in self.passives)
+
+    @cached_property
+    def sections(self) -> tuple[SectionStats, ...]:
+        """Readability per top-level section: the introduction, then each section under the title.
+
+        A section runs from its heading to the next heading of the same or a
+        higher level, subsections included; the top level is the first level
+        of the tree with more than one section (usually the H2s under an H1
+        title). Per-subsection numbers would rest on too few words to be stable.
+        """
+        english = self.language.code in ("en", "und")
+        blocks = self.document.blocks
+        out = []
+        for heading, indices in _section_units(self.document):
+            body = tuple(i for i in indices if i in self._body_set)
+            text = "\n\n".join(blocks[i].text for i in body)
+            words = len(text.split())
+            if not words:
+                continue
+            first = blocks[heading if heading is not None else body[0]].span
+            span = Span(first.start, max(first.end, blocks[body[-1]].span.end))
+            sentences = sum(len(self._sentences_by_block.get(i, ())) for i in body)
+            title = blocks[heading].text if heading is not None else None
+            stats = readability(text) if english else {}
+            out.append(SectionStats(heading, title, body, span, text, words, sentences, stats))
+        return tuple(out)
+
+    @cached_property
+    def _body_set(self) -> frozenset[int]:
+        return frozenset(self.body_indices)
+
+    @cached_property
     def metrics(self) -> dict[str, Any]:
         """Document metrics for reports; readability only for English running text."""
         body = [self.document.blocks[i] for i in self.body_indices]
@@ -215,7 +333,21 @@ class Analysis:
         }
         if self.language.code in ("en", "und") and words:
             out.update(readability(self.body_text))
+            out["sentences"] = len(self.body_sentences)
+            out["passive_sentences"] = len(self._passive_keys)
+            out["passive_share"] = self.passive_share
+            out["sections"] = [self._section_metrics(s) for s in self.sections]
         return out
+
+    def _section_metrics(self, section: SectionStats) -> dict[str, Any]:
+        line = self.document.line_index.position(section.span.start).line
+        return {
+            "heading": section.title,
+            "line": line,
+            "words": section.words,
+            "sentences": section.sentences,
+            **section.readability,
+        }
 
     def _sentence(self, bd: BlockDoc, sent: SpacySpan) -> Sentence:
         block = bd.block
@@ -223,7 +355,7 @@ class Analysis:
             Word(
                 text=t.text,
                 lower=t.lower_,
-                lemma=t.lemma_ or t.lower_,
+                lemma=self._pipeline.lemma(t),
                 is_stop=t.is_stop,
                 like_num=t.like_num,
                 block=bd.index,
@@ -243,10 +375,27 @@ class Analysis:
 
 
 def readability(text: str) -> dict[str, float]:
-    """textstat's own values for ``text`` (tests compare them to textstat directly)."""
-    import textstat
+    """textstat's own values for ``text`` (tests compare them to textstat directly).
 
-    return {name: float(getattr(textstat, fn)(text)) for name, fn in READABILITY_METRICS}
+    NOTE: computed by :mod:`contentlint.readability` (same formulas, syllable data
+    loaded once per process, no textstat import); see docs/performance.md.
+    """
+    from .readability import readability as fast_readability
+
+    return fast_readability(text)
+
+
+def _section_units(document: Document) -> Iterator[tuple[int | None, range]]:
+    """(heading, block indices) of the introduction and each top-level section."""
+    node = document.sections
+    blocks = document.blocks
+    while len(node.children) == 1 and not any(blocks[i].is_prose for i in node.blocks):
+        node = node.children[0]
+    if node.blocks:
+        yield None, range(node.blocks[0], node.children[0].heading if node.children else node.end)
+    for child in node.children:
+        assert child.heading is not None
+        yield child.heading, range(child.heading + 1, child.end)
 
 
 def blocks_of_kind(document: Document, kinds: Sequence[BlockKind]) -> Iterator[tuple[int, Block]]:

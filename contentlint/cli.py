@@ -17,6 +17,7 @@ import typer
 from ._version import __version__
 
 if TYPE_CHECKING:
+    from .cache import ResultCache
     from .findings import LintResult
     from .registry import Registry
 
@@ -100,12 +101,22 @@ def check(
     max_warnings: Annotated[Optional[int], typer.Option(min=0, help="Also fail when more than N warnings remain.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print findings only, no summary.")] = False,
     no_color: Annotated[bool, typer.Option("--no-color", help="Disable colours (also NO_COLOR).")] = False,
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Worker processes [default: all cores]; 1 checks in this process.")] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the results cache.")] = False,
+    cache_dir: Annotated[Optional[Path], typer.Option(help="Results cache folder [default: .contentlint_cache beside the config, else here; also CONTENTLINT_CACHE_DIR].")] = None,
+    profile: Annotated[bool, typer.Option("--profile", "--statistics", help="Print time per stage and per rule to stderr.")] = False,
 ) -> None:
     """Check articles and report what is wrong with them."""
+    from time import perf_counter
+
     from .engine import Linter, Overrides
     from .errors import ContentlintError
     from .findings import Severity
+    from .parallel import available_cores
+    from .progress import for_terminal
     from .reporters import ReportOptions, get_reporter
+
+    started = perf_counter()
 
     overrides = Overrides(
         config=config,
@@ -115,11 +126,20 @@ def check(
         stdin_filename=stdin_filename,
         language=language,
         keep_documents=format is OutputFormat.html,
+        # NOTE: only these formats show readability metrics; the others skip computing them.
+        metrics=format in (OutputFormat.json, OutputFormat.html)
+        or (format is OutputFormat.pretty and not quiet),
     )
+    jobs = jobs or available_cores()
     try:
         linter = Linter(overrides=overrides)
         _warn_unknown_selectors(linter.registry, overrides)
-        result = linter.lint_paths(paths)
+        if profile:
+            from .profiling import Stats
+
+            linter.stats = Stats()
+        cache = None if no_cache else _open_cache(cache_dir, config)
+        result = linter.lint_paths(paths, jobs=jobs, cache=cache, progress=for_terminal(quiet))
         first = linter.config_for(paths[0] if paths else ".")
     except ContentlintError as exc:
         _fail(str(exc))
@@ -145,15 +165,21 @@ def check(
         tool_version=__version__,
     )
     render = get_reporter(format.value)
-    if output is None:
-        render(result, sys.stdout, options)
-    else:
-        from .output import write_atomically
+    with linter.timed(f"report: {format.value}"):
+        if output is None:
+            render(result, sys.stdout, options)
+        else:
+            from .output import write_atomically
 
-        try:
-            write_atomically(output, lambda out: render(result, out, options))
-        except OSError as exc:
-            _fail(f"{output}: cannot write report: {exc.strerror or exc}")
+            try:
+                write_atomically(output, lambda out: render(result, out, options))
+            except OSError as exc:
+                _fail(f"{output}: cannot write report: {exc.strerror or exc}")
+    if linter.stats is not None:
+        sys.stdout.flush()
+        linter.stats.render(
+            sys.stderr, files=len(result.files), wall=perf_counter() - started, jobs=jobs
+        )
     if not result.files and not quiet:
         typer.echo("contentlint: no files to check", err=True)
     failed = threshold != "never" and result.count_at_or_above(Severity(threshold)) > 0
@@ -163,6 +189,17 @@ def check(
             typer.echo(f"contentlint: {warnings} warnings, more than --max-warnings {max_warnings}", err=True)
         failed = True
     raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)
+
+
+def _open_cache(directory: Optional[Path], config: Optional[Path]) -> Optional[ResultCache]:
+    """The results cache folder, or None (with a note) when it cannot be created."""
+    from .cache import ResultCache, default_cache_dir
+
+    directory = directory or default_cache_dir(config)
+    cache = ResultCache.open(directory)
+    if cache is None:
+        typer.echo(f"contentlint: cannot create cache folder {directory}; checking without cache", err=True)
+    return cache
 
 
 def _apply_baseline(path: Path, result: LintResult, quiet: bool) -> LintResult:

@@ -49,9 +49,23 @@ _DEFAULT_EXCLUDE = (
 
 @dataclass(frozen=True)
 class Audience:
+    """Readability targets (CL501). The presets set the two Flesch targets; Gunning Fog,
+    SMOG and Dale-Chall are always reported but only checked when a custom table sets them."""
+
     name: str
     min_reading_ease: float
-    max_grade: float
+    max_grade: float  # Flesch-Kincaid grade
+    max_gunning_fog: float | None = None
+    max_smog: float | None = None
+    max_dale_chall: float | None = None
+
+
+#: Audience table keys (TOML spelling) that hold optional targets, beside the presets' two.
+_OPTIONAL_TARGETS = ("max-gunning-fog", "max-smog", "max-dale-chall")
+
+
+def default_audience() -> Audience:
+    return Audience("general", **AUDIENCES["general"])
 
 
 @dataclass(frozen=True)
@@ -68,9 +82,7 @@ class Config:
     per_file_ignores: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
-    audience: Audience = field(
-        default_factory=lambda: Audience("general", **AUDIENCES["general"])
-    )
+    audience: Audience = field(default_factory=default_audience)
     language: str = "auto"
     model: str | None = None
     plugins: tuple[Path, ...] = ()
@@ -194,15 +206,16 @@ def _audience(value: Any, source: str) -> Audience:
         base = table.pop("preset", "general")
         if base not in AUDIENCES:
             raise ConfigError(source, f"audience.preset {base!r} is not one of {', '.join(AUDIENCES)}")
-        numbers = dict(AUDIENCES[base])
+        numbers: dict[str, float | None] = dict(AUDIENCES[base])
+        known = (*(k.replace("_", "-") for k in numbers), *_OPTIONAL_TARGETS)
         for key, v in table.items():
             attr = key.replace("-", "_")
-            if attr not in numbers:
-                raise ConfigError(source, f"unknown key audience.{key} (use min-reading-ease, max-grade)")
+            if key not in known:
+                raise ConfigError(source, f"unknown key audience.{key} (use {', '.join(known)})")
             if not isinstance(v, (int, float)) or isinstance(v, bool):
                 raise ConfigError(source, f"audience.{key} must be a number")
             numbers[attr] = float(v)
-        return Audience("custom", **numbers)
+        return Audience("custom", **numbers)  # type: ignore[arg-type]
     raise ConfigError(source, "audience must be a preset name or a table")
 
 

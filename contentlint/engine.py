@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterable, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from . import diagnostics
 from .analysis import Analysis, NlpPipeline
@@ -25,8 +26,17 @@ from .options import build_options
 from .parsers import format_for, parser_for
 from .reading import decode_bytes, read_path
 from .registry import LoadedRule, Registry
-from .rule import Hit, RuleContext, RuleMeta
+from .rule import Hit, Need, RuleContext, RuleMeta
 from .selection import is_enabled, severity_for, specificity
+
+if TYPE_CHECKING:
+    from .cache import ResultCache
+    from .profiling import Stats
+    from .progress import ProgressReporter
+
+#: Needs that make a rule read spaCy's output (and so build the pipeline).
+_NLP_NEEDS = frozenset({Need.SENTENCES, Need.TOKENS, Need.LEMMAS})
+_NO_TIMER: AbstractContextManager[None] = nullcontext()
 
 
 @dataclass(frozen=True)
@@ -41,6 +51,9 @@ class Overrides:
     format: str | None = None  # force a format for every file
     language: str | None = None
     keep_documents: bool = False  # attach each Document to its FileResult (HTML report)
+    #: Compute the report metrics (readability, sentences, sections). Formats that never
+    #: show them turn this off, so a word-list-only run need not load spaCy at all.
+    metrics: bool = True
 
 
 @dataclass(frozen=True)
@@ -69,11 +82,16 @@ class Linter:
 
     def __init__(self, registry: Registry | None = None, overrides: Overrides | None = None) -> None:
         self.registry = registry if registry is not None else Registry.from_entry_points()
+        #: Worker processes can rebuild a default registry themselves instead of receiving it.
+        self.registry_is_default = registry is None
         self.overrides = overrides or Overrides()
         self._config_by_dir: dict[Path, Config] = {}
         self._plans: dict[str, _Plan] = {}
         self._pipelines: dict[str | None, NlpPipeline] = {}
         self._explicit_config = load_config(self.overrides.config) if self.overrides.config else None
+        #: Set to a :class:`~contentlint.profiling.Stats` to time every stage (``--profile``).
+        self.stats: Stats | None = None
+        self._warmed: set[str] = set()
 
     # -- configuration -------------------------------------------------------------------
 
@@ -130,9 +148,19 @@ class Linter:
 
     # -- running ---------------------------------------------------------------------------
 
-    def lint_paths(self, paths: Sequence[str], stdin: BinaryIO | None = None) -> LintResult:
-        results = [self.lint_target(t, stdin) for t in self.targets(paths)]
-        return LintResult(tuple(results))
+    def lint_paths(
+        self,
+        paths: Sequence[str],
+        stdin: BinaryIO | None = None,
+        *,
+        jobs: int = 1,
+        cache: ResultCache | None = None,
+        progress: ProgressReporter | None = None,
+    ) -> LintResult:
+        """Check files in input order; ``jobs > 1`` uses worker processes (see parallel.py)."""
+        from .parallel import run
+
+        return run(self, self.targets(paths), stdin, jobs=jobs, cache=cache, progress=progress)
 
     def targets(self, paths: Sequence[str]) -> list[Target]:
         out: list[Target] = []
@@ -150,19 +178,66 @@ class Linter:
         return out
 
     def lint_target(self, target: Target, stdin: BinaryIO | None = None) -> FileResult:
+        read = self.read_target(target, stdin)
+        if isinstance(read, FileResult):
+            return read
+        return self.lint_read(target.path, *read)
+
+    def read_target(
+        self, target: Target, stdin: BinaryIO | None = None
+    ) -> tuple[str, str] | FileResult:
+        """(display path, decoded text), or the CL001 result if the input cannot be read."""
         config = self.config_for(target.path)
         display = target.path
         try:
-            if target.path == STDIN:
-                display = self.overrides.stdin_filename or STDIN
-                stream = stdin if stdin is not None else sys.stdin.buffer
-                text = decode_bytes(stream.read(), display)
-            else:
-                text = read_path(Path(target.path), config.max_file_size)
+            with self.timed("read"):
+                if target.path == STDIN:
+                    display = self.overrides.stdin_filename or STDIN
+                    stream = stdin if stdin is not None else sys.stdin.buffer
+                    text = decode_bytes(stream.read(), display)
+                else:
+                    text = read_path(Path(target.path), config.max_file_size)
         except InputError as exc:
             return self._input_failure(display, None, diagnostics.UNREADABLE_FILE, exc, config)
-        fmt = self.overrides.format or format_for(display) or "text"
-        return self.lint_text(text, display, fmt, config)
+        return display, text
+
+    def lint_read(self, path: str, display: str, text: str) -> FileResult:
+        """Check text read for target ``path`` (shown as ``display``): what workers run."""
+        return self.lint_text(text, display, self.format_of(display), self.config_for(path))
+
+    def format_of(self, display: str) -> str:
+        return self.overrides.format or format_for(display) or "text"
+
+    @property
+    def explicit_config(self) -> Config | None:
+        """The config given with ``--config`` (or the API's ``config=``), if any."""
+        return self._explicit_config
+
+    def warm_up(self, config: Config) -> None:
+        """Build now what checking with ``config`` will need: the spaCy pipeline, syllable data.
+
+        Worker processes call this from their initializer, so the pipeline is
+        built once per worker while the main process is still reading files.
+        """
+        if not self.needs_nlp(config):
+            return
+        plan = self.plan_for(config)
+        if plan.pipeline is None:
+            plan.pipeline = self._pipeline(config.model)
+        plan.pipeline.nlp
+        if self.overrides.metrics or any(Need.METRICS in r.meta.needs for r in plan.rules):
+            from .readability import preload
+
+            preload()
+
+    def needs_nlp(self, config: Config) -> bool:
+        """Whether checking with ``config`` builds the spaCy pipeline (declared needs, metrics)."""
+        plan = self.plan_for(config)
+        return self.overrides.metrics or any(r.meta.needs & _NLP_NEEDS for r in plan.rules)
+
+    def timed(self, label: str) -> AbstractContextManager[None]:
+        """Time a stage when profiling (``self.stats``); a shared no-op otherwise."""
+        return self.stats.time(label) if self.stats is not None else _NO_TIMER
 
     def lint_text(
         self, text: str, path: str = "<string>", fmt: str | None = None, config: Config | None = None
@@ -171,7 +246,8 @@ class Linter:
         config = config or self.config_for(path)
         fmt = fmt or format_for(path) or "text"
         try:
-            document = parser_for(fmt)(text, path)
+            with self.timed(f"parse: {fmt}"):
+                document = parser_for(fmt)(text, path)
         except ParseError as exc:
             return self._input_failure(path, fmt, diagnostics.PARSE_ERROR, exc, config)
         except (RecursionError, MemoryError, ValueError, IndexError, KeyError, TypeError) as exc:
@@ -203,7 +279,8 @@ class Linter:
             )
             runnable: tuple[ActiveRule, ...] = ()
         else:
-            lang = analysis.language.code
+            with self.timed("analysis: language"):
+                lang = analysis.language.code
             runnable = tuple(r for r in plan.rules if _speaks(r.meta, lang))
             skipped = [r.meta for r in plan.rules if not _speaks(r.meta, lang)]
             if skipped:
@@ -217,12 +294,16 @@ class Linter:
                         "the detection is wrong",
                     )
                 )
-            metrics = dict(analysis.metrics)
+            if self.stats is not None:
+                self._warm(plan, analysis, runnable)
+            metrics = dict(analysis.metrics) if self.overrides.metrics else {"language": lang}
 
         for active in runnable:
-            ctx = RuleContext(document, analysis, active.options)
+            ctx = RuleContext(document, analysis, active.options, config.audience)
+            label = f"rule: {active.meta.code} {active.meta.slug}" if self.stats else ""
             try:
-                hits = list(active.loaded.rule().check(ctx))
+                with self.timed(label):
+                    hits = list(active.loaded.rule().check(ctx))
             except Exception as exc:  # a bug in one rule must not lose the others' findings
                 findings.append(
                     stamper.file_level(
@@ -234,11 +315,45 @@ class Linter:
                     )
                 )
                 continue
-            findings.extend(stamper.stamp(hit, active.meta, active.severity) for hit in hits)
+            with self.timed("engine: stamp findings"):
+                findings.extend(stamper.stamp(hit, active.meta, active.severity) for hit in hits)
+            if self.stats is not None:
+                self.stats.count_findings(label, len(hits))
 
-        findings = self._filter(findings, document, config)
-        findings.sort()
-        return stamper.result(document, findings, metrics, keep=self.overrides.keep_documents)
+        with self.timed("engine: suppress, sort, result"):
+            findings = self._filter(findings, document, config)
+            findings.sort()
+            return stamper.result(document, findings, metrics, keep=self.overrides.keep_documents)
+
+    def _warm(self, plan: _Plan, analysis: Analysis, runnable: Sequence[ActiveRule]) -> None:
+        """Profiling only: compute the shared views first, so each is timed on its own.
+
+        Without this, a lazy view is charged to whichever rule touches it first.
+        Views a rule computes for itself (passives, sections, lemma counts) are
+        still charged to that rule.
+        """
+        needs = frozenset().union(*(r.meta.needs for r in runnable))
+        if not (self.overrides.metrics or needs & _NLP_NEEDS):
+            return
+        pipeline = plan.pipeline
+        assert pipeline is not None
+        if id(pipeline) not in self._warmed:
+            self._warmed.add(id(pipeline))
+            with self.timed("setup: import spaCy, build pipeline (once per process)"):
+                pipeline.nlp
+        with self.timed("analysis: spaCy pipeline (tokens, sentences, lemmas)"):
+            analysis.docs
+        with self.timed("analysis: words and sentences views"):
+            analysis.sentences
+        if self.overrides.metrics or Need.METRICS in needs:
+            if "syllables" not in self._warmed:
+                self._warmed.add("syllables")
+                from .readability import preload
+
+                with self.timed("setup: load syllable data (once per process)"):
+                    preload()
+            with self.timed("analysis: metrics (readability, sections, passives)"):
+                analysis.metrics
 
     # -- helpers ---------------------------------------------------------------------------
 

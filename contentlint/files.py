@@ -3,6 +3,8 @@
 Directories are walked recursively for known suffixes without following
 symbolic links into directories (no loops); explicitly named files are always
 checked, whatever their suffix. Include/exclude globs come from the config.
+A directory that cannot be listed is yielded itself, so the engine reports it
+(CL001) instead of its files silently going unchecked.
 """
 
 from __future__ import annotations
@@ -47,7 +49,14 @@ def expand(paths: Sequence[str], exclude: Sequence[str] = ()) -> Iterator[Target
 
 
 def _walk(root: Path, exclude: Sequence[str]) -> Iterator[str]:
-    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+    unlistable: list[str] = []
+
+    def remember(exc: OSError) -> None:
+        if exc.filename is not None:
+            unlistable.append(os.fspath(exc.filename))
+
+    for dirpath, dirnames, filenames in os.walk(root, onerror=remember, followlinks=False):
+        yield from _drain(unlistable, exclude)
         dirnames[:] = sorted(d for d in dirnames if not matches_any(Path(dirpath, d), exclude))
         for name in sorted(filenames):
             if Path(name).suffix.lower() not in SUFFIXES:
@@ -55,6 +64,15 @@ def _walk(root: Path, exclude: Sequence[str]) -> Iterator[str]:
             full = Path(dirpath, name)
             if not matches_any(full, exclude):
                 yield str(full)
+    yield from _drain(unlistable, exclude)
+
+
+def _drain(unlistable: list[str], exclude: Sequence[str]) -> Iterator[str]:
+    """Directories os.walk could not list, for the engine to report as unreadable."""
+    while unlistable:
+        path = unlistable.pop(0)
+        if not matches_any(Path(path), exclude):
+            yield path
 
 
 def matches_any(path: Path, globs: Sequence[str]) -> bool:
@@ -70,5 +88,5 @@ def matches_any(path: Path, globs: Sequence[str]) -> bool:
 def relative_to_root(path: str, root: Path) -> Path:
     try:
         return Path(path).resolve().relative_to(root)
-    except ValueError:
+    except (ValueError, OSError, RuntimeError):  # RuntimeError: a symlink loop (Python < 3.13)
         return Path(path)

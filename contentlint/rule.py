@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
+from .config import Audience, default_audience
 from .document import Block, Document, Span
 from .findings import Severity
 
@@ -89,6 +90,8 @@ class RuleContext(Generic[O]):
     document: Document
     analysis: Analysis
     options: O
+    #: The configured readership (config key ``audience``), read by readability rules.
+    audience: Audience = field(default_factory=default_audience)
 
 
 class Rule(Generic[O]):

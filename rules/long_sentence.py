@@ -5,8 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from contentlint.document import Span
 from contentlint.findings import Severity
 from contentlint.rule import Category, Hit, Need, Rule, RuleContext, RuleMeta, option
+
+from ._style_split import sentence_split
+from ._style_words import word_count
 
 _LONG = (
     "Ketamine, which was first recognised as an anaesthetic and which has since evolved in its "
@@ -45,13 +49,20 @@ class LongSentence(Rule[Options]):
 
     def check(self, ctx: RuleContext[Options]) -> Iterator[Hit]:
         limit = ctx.options.max_words
-        for sentence in ctx.analysis.sentences:
-            if ctx.document.blocks[sentence.block].is_heading:
+        blocks = ctx.document.blocks
+        for sentence in ctx.analysis.body_sentences:
+            if sentence.word_count <= limit:
+                continue  # NOTE: a cheap upper bound first; tokens are never fewer than words
+            count = word_count(sentence, blocks[sentence.block].text)
+            if count <= limit:
                 continue
-            if sentence.word_count > limit:
-                yield Hit(
-                    sentence.span,
-                    f"sentence has {sentence.word_count} words (limit {limit}); split it into "
-                    "shorter sentences with one idea each",
-                    fix=self.meta.fix,
-                )
+            message = (
+                f"sentence has {count} words (limit {limit}); split it into "
+                "shorter sentences with one idea each"
+            )
+            split = sentence_split(sentence, blocks[sentence.block].text)
+            related: tuple[tuple[Span, str], ...] = ()
+            if split is not None:
+                message += f', for example before "{split.text}"'
+                related = ((split.span, "a natural place to end the first sentence"),)
+            yield Hit(sentence.span, message, fix=self.meta.fix, related=related)

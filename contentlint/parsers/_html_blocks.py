@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from ..document import Block, BlockKind
 from ._html_markers import Markers
 from ._html_text import InlineText
+from ._text_lines import invisible
 from ._html_tree import HEADINGS, Element, Text
 
 #: Elements whose content is never rendered as text.
@@ -42,7 +43,6 @@ _BLOCKY = frozenset(
     "p div table ul ol h1 h2 h3 h4 h5 h6 blockquote pre article section dl li".split()
 )
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
-_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff \t\n\r\f\xa0"
 #: Longer text than this in a cell without block children is running prose, not data.
 LAYOUT_CELL_CHARS = 300
 
@@ -185,7 +185,7 @@ class BlockWalker:
         if not inline.has_text():
             return
         text, omap, lead = inline.build()
-        if not text.strip(_INVISIBLE):
+        if invisible(text):
             return  # nothing visible: empty, or only zero-width characters
         kind, ctx = self._kind()
         if kind is BlockKind.TABLE_CELL and len(text) > LAYOUT_CELL_CHARS:

@@ -66,7 +66,10 @@ class InlineText:
             if first == "&" and len(piece) > 1:
                 self._add_entity(piece, s, e, pre)
             elif pre:
-                self._write("\n" if first == "\r" else piece, s, e)
+                if first == "\r":  # "\r" and "\r\n" read as "\n": a replacement
+                    self._write("\n", s, e, verbatim=False)
+                else:
+                    self._write(piece, s, e)
             elif first in COLLAPSIBLE:
                 self._space(s, e)
             else:
@@ -78,7 +81,7 @@ class InlineText:
             return True
         self.pending = None
         if self.builder:
-            self.builder.add("\n", start, end)
+            self.builder.add("\n", start, end, verbatim=False)
         self.line_start = True
         return False
 
@@ -97,9 +100,9 @@ class InlineText:
         if not pre and head.strip(COLLAPSIBLE) == "" and head:
             self._space(s, head_end)
         elif pre:
-            self._write(head, s, head_end)
+            self._write(head, s, head_end, verbatim=False)
         else:
-            self._visible(head, s, head_end)
+            self._visible(head, s, head_end, verbatim=False)
         if tail:
             self._visible(piece[len(piece) - tail :], head_end, e)
 
@@ -107,15 +110,16 @@ class InlineText:
         if self.pending is None and not self.line_start:
             self.pending = (s, e)
 
-    def _visible(self, text: str, s: int, e: int) -> None:
+    def _visible(self, text: str, s: int, e: int, verbatim: bool | None = None) -> None:
         if self.pending is not None:
             ps, pe = self.pending
-            self.builder.add(" ", ps, pe)
+            # one space for the collapsed run: verbatim only if the run was that one space
+            self.builder.add(" ", ps, pe, verbatim=self.source[ps:pe] == " ")
             self.pending = None
-        self._write(text, s, e)
+        self._write(text, s, e, verbatim)
 
-    def _write(self, text: str, s: int, e: int) -> None:
-        self.builder.add(text, s, e)
+    def _write(self, text: str, s: int, e: int, verbatim: bool | None = None) -> None:
+        self.builder.add(text, s, e, verbatim)
         self.line_start = text.endswith("\n")
 
     def build(self) -> tuple[str, OffsetMap, int]:

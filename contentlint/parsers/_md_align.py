@@ -115,7 +115,9 @@ class ContentMap:
         end = max(start, end)
         if self._nul_src is not None and end - start == len(text) and "\ufffd" in text:
             text = self._nul_src[start:end]  # same length reads as verbatim: keep it true
-        builder.add(text, start, end)
+            builder.add(text, start, end)
+            return
+        builder.add(text, start, end, verbatim=False)
 
     def add(self, builder: TextBuilder, text: str, a: int, b: int) -> None:
         """Add ``text``, which is content ``[a, b)`` character for character, to ``builder``."""
@@ -135,12 +137,12 @@ class ContentMap:
                     piece = self._nul_src[s : s + len(piece)]
                 builder.add(piece, s, s + len(piece))
             else:
-                builder.add(piece, self._s_starts[k], self._s_ends[k])
+                builder.add(piece, self._s_starts[k], self._s_ends[k], verbatim=False)
             pos = seg_end
             k += 1
         if pos < b:  # content beyond the map: pin it to the end
             end = self._s_ends[-1]
-            builder.add(text[pos - a :], end, end)
+            builder.add(text[pos - a :], end, end, verbatim=False)
 
 
 def _line_text(norm: str, line: Line) -> str:
@@ -169,9 +171,13 @@ def _add_line(cmap: ContentMap, norm: str, line: Line, text: str, at: int | None
             cmap.unit(len(trail), after, line.end)
 
 
-def _add_newline(cmap: ContentMap, line: Line) -> None:
-    """The ``\\n`` after ``line``: verbatim for a one-character terminator, else a unit."""
-    if line.next - line.end == 1:
+def _add_newline(cmap: ContentMap, norm: str, line: Line) -> None:
+    """The ``\\n`` after ``line``: verbatim if the source has ``\\n`` there, else a unit.
+
+    markdown-it turns ``\\r\\n`` and a lone ``\\r`` into ``\\n``; a lone ``\\r`` has the
+    same length but is not the same character, so it is a unit too.
+    """
+    if line.next - line.end == 1 and norm[line.end] == "\n":
         cmap.verbatim(1, line.end)
     else:
         cmap.unit(1, line.end, line.next)
@@ -196,7 +202,7 @@ def map_lines(src: Source, lines: Sequence[Line], first: int, content: str) -> C
         index = min(first + k, len(lines) - 1)
         line = lines[index]
         if k:
-            _add_newline(cmap, lines[index - 1] if index else line)
+            _add_newline(cmap, norm, lines[index - 1] if index else line)
         core = text.strip(_WS)
         at = _suffix_start(norm, line, core) if core else None
         _add_line(cmap, norm, line, text, at)
@@ -251,7 +257,7 @@ def map_code(src: Source, lines: Sequence[Line], first: int, content: str) -> Co
         index = min(first + k, len(lines) - 1)
         line = lines[index]
         if k:
-            _add_newline(cmap, lines[index - 1] if index else line)
+            _add_newline(cmap, norm, lines[index - 1] if index else line)
         if not text:
             continue
         src = _line_text(norm, line)

@@ -57,7 +57,7 @@ class Accumulator:
     def separate(self, text: str, src_start: int, src_end: int) -> None:
         """A break between two inline tokens of the same block (paragraphs of one list item)."""
         if len(self.builder) and src_start >= 0 and src_end >= src_start:
-            self.builder.add(text, src_start, src_end)
+            self.builder.add(text, src_start, src_end, verbatim=False)
             self.last_char = text[-1]
 
 
@@ -177,10 +177,11 @@ class InlineWalker:
             return
         src_start = self._cmap.start(self._cursor)
         src_end = self._cmap.start(end) if end < len(self._content) else self._cmap.end(end)
-        self._acc.builder.add(text, src_start, max(src_start, src_end))
+        # the break stands for the line break and indentation, even when it is one "\n"
+        self._acc.builder.add(text, src_start, max(src_start, src_end), verbatim=False)
         self._acc.last_char = text
         if self._link is not None:
-            self._link.builder.add(text, src_start, max(src_start, src_end))
+            self._link.builder.add(text, src_start, max(src_start, src_end), verbatim=False)
         self._skipped = False
         self._cursor = end
 

@@ -8,6 +8,7 @@ number computed here would disagree with the one a finding reports.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -36,6 +37,16 @@ def split_lines(source: str) -> list[Line]:
     if pos < len(source) or not lines:
         lines.append(Line(pos, len(source), len(source)))
     return lines
+
+
+def invisible(text: str) -> bool:
+    """True if ``text`` shows nothing: only whitespace and format characters.
+
+    Format characters (Unicode category Cf) are zero-width spaces and joiners,
+    the BOM, bidi controls and the soft hyphen. A block made only of them is a
+    blank line to a reader, so it is no prose (and an empty file stays CL005).
+    """
+    return all(ch.isspace() or unicodedata.category(ch) == "Cf" for ch in text)
 
 
 def indent_width(text: str) -> int:

@@ -31,11 +31,15 @@ entirely. Link hrefs are markdown-it's normalised ones, as a browser gets them.
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 import yaml
 from markdown_it import MarkdownIt
+from markdown_it.parser_block import ParserBlock
+from markdown_it.rules_block import StateBlock
 from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
@@ -44,7 +48,7 @@ from ..directives import parse_directive
 from ..document import Block, BlockKind, Directive, Document, Span, TextBuilder
 from ._md_align import ContentMap, Source, map_atx, map_cell, map_code, map_lines
 from ._md_inline import Accumulator, InlineWalker
-from ._text_lines import Line, split_lines
+from ._text_lines import Line, invisible, split_lines
 
 FORMAT = "markdown"
 
@@ -52,15 +56,53 @@ FORMAT = "markdown"
 _PARAGRAPH_BREAK = "\n\n"
 
 
+@lru_cache(maxsize=1)
 def _markdown() -> MarkdownIt:
-    """A fresh parser; text_join is off so escapes and entities stay separate tokens."""
+    """The parser; text_join is off so escapes and entities stay separate tokens.
+
+    Built once per process: building one (with the plugins and the flat block
+    parser below) costs more than parsing a short article, and a MarkdownIt
+    keeps no state between parses (references and footnotes live in ``env``).
+    NOTE: like the language model, a process-wide cache of a value nobody mutates.
+    """
     md = MarkdownIt("commonmark").enable("table").use(front_matter_plugin)
     try:
         md.use(footnote_plugin, inline=False)
     except TypeError:  # mdit-py-plugins < 0.5 has no options
         md.use(footnote_plugin)
     md.disable("text_join", ignoreInvalid=True)
+    _flatten_deep_containers(md)
     return md
+
+
+#: Block rules that open a container and parse its content recursively.
+_CONTAINER_RULES = ["blockquote", "list", "footnote_def"]
+
+
+def _flatten_deep_containers(md: MarkdownIt) -> None:
+    """Read containers nested too deep for markdown-it as plain paragraphs instead of dropping them.
+
+    markdown-it stops at ``maxNesting`` (20 levels of tokens) by skipping
+    *everything* to the end of the enclosing range, which for a list item is
+    the end of the document: ``"- " * 30 + "text"`` parsed to nothing and a
+    deep quote lost the text after it. Below the limit we switch to a copy of
+    the block parser without container rules, so deeper ``>`` and list
+    markers stay in the text of a paragraph, nothing recurses further and no
+    line is lost. Each container adds one or two levels, hence the margin.
+    """
+    flat = ParserBlock.__new__(ParserBlock)
+    flat.ruler = copy.deepcopy(md.block.ruler)
+    flat.ruler.disable(_CONTAINER_RULES, ignoreInvalid=True)
+    limit = max(1, int(md.options.maxNesting) - 2)
+    nested = md.block.tokenize
+
+    def tokenize(state: StateBlock, start_line: int, end_line: int) -> None:
+        if state.level >= limit:
+            flat.tokenize(state, start_line, end_line)
+        else:
+            nested(state, start_line, end_line)
+
+    md.block.tokenize = tokenize  # type: ignore[method-assign]
 
 
 @dataclass(slots=True)
@@ -207,7 +249,7 @@ def _emit(
     attrs: dict[str, Any] | None = None,
 ) -> int | None:
     text, offsets = acc.builder.build()
-    if not text:
+    if not text or invisible(text):  # zero-width and bidi characters only: nothing to read
         return None
     st.blocks.append(
         Block(

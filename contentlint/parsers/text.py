@@ -4,7 +4,10 @@ Plain text has no markup, so the structure is guessed from the shape of lines.
 Each guess is deliberately simple and local so that a surprising result can be
 explained from the lines around it:
 
-* **Title.** The first non-blank line, on its own, is the TITLE (level 1).
+* **Title.** The first non-blank line, on its own, is the TITLE (level 1),
+  unless it is longer than any title (``TITLE_MAX_CHARS``): a file that is one
+  long line of prose, or starts with a paragraph, has no title and all of it
+  is checked as body text.
 * **Paragraphs.** Blank lines separate paragraphs. Consecutive lines are one
   paragraph, joined by a space that maps to the line break and indentation,
   unless a line cannot be a wrapped line: it is longer than any hard wrap
@@ -48,10 +51,13 @@ from dataclasses import dataclass, field, replace
 
 from ..directives import parse_directive
 from ..document import Block, BlockKind, Directive, Document, Link, Span, TextBuilder
-from ._text_lines import indent_width, split_lines
+from ._text_lines import indent_width, invisible, split_lines
 from ._text_shape import bullet_end, continues, heading_like
 
 FORMAT = "text"
+
+#: Longest first line still read as the title; longer, it is the first paragraph.
+TITLE_MAX_CHARS = 300
 
 # One character class repeated: no nested quantifiers, so no catastrophic backtracking.
 _URL = re.compile(r"https?://[^\s<>\"'`]+")
@@ -81,7 +87,7 @@ def parse(source: str, path: str) -> Document:
     for line in lines:
         text = source[line.start : line.end]
         body = text.strip()
-        if not body:
+        if not body or invisible(body):  # blank to a reader, whatever the bytes
             current = None
             continue
         start = line.start + len(text) - len(text.lstrip())
@@ -92,7 +98,7 @@ def parse(source: str, path: str) -> Document:
                 directives.append(directive)
                 current = None
                 continue
-        if title_unit is None:
+        if title_unit is None and not units and end - start <= TITLE_MAX_CHARS:
             title_unit = _Unit([(start, end)], kind=BlockKind.TITLE, level=1)
             continue
         marker = bullet_end(text)
@@ -186,7 +192,8 @@ def _block(source: str, unit: _Unit) -> Block:
     prev_end = -1
     for start, end in unit.ranges:
         if prev_end >= 0:
-            builder.add(" ", prev_end, start)  # line break and indentation, as one space
+            # line break and indentation, as one space: a replacement even when it is one "\n"
+            builder.add(" ", prev_end, start, verbatim=False)
         builder.add_source(source, start, end)
         prev_end = end
     text, offsets = builder.build()

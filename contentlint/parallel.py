@@ -1,0 +1,275 @@
+"""Running the linter over many files: cache lookups, worker processes, input order.
+
+The main process expands paths, reads each file, resolves its config and
+rule plan (so config and plugin errors surface here, once), and answers from
+the results cache. Only misses are checked: in this process for ``--jobs 1``
+or a single file, otherwise by a spawn-based ``ProcessPoolExecutor`` whose
+initializer builds one :class:`~contentlint.engine.Linter`, and so one spaCy
+pipeline, per worker (the flake8 ``_mp_init`` pattern). Files are streamed in
+small batches with a bounded number in flight, so memory does not grow with
+the corpus; results are put back in input order.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import sys
+import threading
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import chain, islice
+from typing import TYPE_CHECKING, Any, BinaryIO
+
+from .errors import ContentlintError
+from .files import STDIN, Target
+from .findings import FileResult, LintResult
+
+if TYPE_CHECKING:
+    from .cache import ResultCache
+    from .engine import Linter, Overrides
+    from .progress import ProgressReporter
+    from .registry import Registry
+
+#: A batch is sent to a worker when it holds this many files or characters.
+BATCH_FILES = 4
+BATCH_CHARS = 50_000
+#: Batches in flight per worker: enough to keep it busy, few enough to bound memory.
+IN_FLIGHT_PER_WORKER = 3
+
+StatsData = dict[str, dict[str, float]]
+Done = Callable[[int, FileResult, "StatsData | None"], None]
+
+
+@dataclass(frozen=True, slots=True)
+class Task:
+    """One file to check: its index in the run, target path (config lookup), display path, text."""
+
+    index: int
+    path: str
+    display: str
+    text: str
+
+
+def available_cores() -> int:
+    """Cores this process may run on (the CPU affinity mask, not the machine's total)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - macOS, Windows
+        return os.cpu_count() or 1
+
+
+def run(
+    linter: Linter,
+    targets: Sequence[Target],
+    stdin: BinaryIO | None = None,
+    *,
+    jobs: int = 1,
+    cache: ResultCache | None = None,
+    progress: ProgressReporter | None = None,
+) -> LintResult:
+    """Check ``targets``; the result lists files in input order whatever finished first."""
+    results: list[FileResult | None] = [None] * len(targets)
+    store_keys: dict[int, str] = {}
+
+    def done(index: int, result: FileResult, stats: StatsData | None = None) -> None:
+        results[index] = result
+        if stats and linter.stats is not None:
+            linter.stats.merge(stats)
+        key = store_keys.pop(index, None)
+        if key is not None and cache is not None:
+            with linter.timed("cache: store"):
+                cache.put(key, result)
+        if progress is not None:
+            progress.advance(result)
+
+    def tasks() -> Iterator[Task]:
+        for index, target in enumerate(targets):
+            read = linter.read_target(target, stdin)
+            if isinstance(read, FileResult):
+                done(index, read)
+                continue
+            display, text = read
+            linter.plan_for(linter.config_for(target.path))  # config/plugin errors: here, once
+            # NOTE: stdin is an editor's unsaved buffer: caching it would only fill the folder.
+            if cache is not None and target.path != STDIN:
+                with linter.timed("cache: lookup"):
+                    lookups, store = cache.keys(linter, target.path, display, text)
+                    # The HTML report needs each parsed Document, which the cache does not keep.
+                    hit = None if linter.overrides.keep_documents else cache.get(lookups)
+                if hit is not None:
+                    done(index, hit)
+                    continue
+                store_keys[index] = store
+            yield Task(index, target.path, display, text)
+
+    if progress is not None:
+        progress.start(len(targets))
+    try:
+        dispatch(linter, tasks(), min(jobs, len(targets)), done)
+    finally:
+        if progress is not None:
+            progress.close()
+    missing = [i for i, r in enumerate(results) if r is None]
+    assert not missing, f"no result for files {missing}"  # noqa: S101 - a bug of ours
+    return LintResult(tuple(r for r in results if r is not None))
+
+
+def dispatch(linter: Linter, tasks: Iterable[Task], jobs: int, done: Done) -> None:
+    """Check ``tasks`` here, or in ``jobs`` worker processes once two files need checking."""
+    stream = iter(tasks)
+    first = list(islice(stream, 2)) if jobs > 1 else []
+    registry = _picklable_registry(linter) if len(first) == 2 else None
+    if len(first) < 2 or registry is False:
+        for task in chain(first, stream):
+            done(task.index, linter.lint_read(task.path, task.display, task.text), None)
+        return
+    _run_pool(linter, chain(first, stream), jobs, done, registry)  # type: ignore[arg-type]
+
+
+def _picklable_registry(linter: Linter) -> Registry | None | bool:
+    """None: workers load rules from entry points; a Registry to send; False: cannot send."""
+    if linter.registry_is_default:
+        return None
+    try:
+        pickle.dumps(linter.registry)
+    except Exception:  # rule classes from local plugin files live only in this process
+        return False
+    return linter.registry
+
+
+def _run_pool(
+    linter: Linter, tasks: Iterator[Task], jobs: int, done: Done, registry: Registry | None
+) -> None:
+    import multiprocessing
+
+    batches = _batches(tasks)
+    first = next(batches)
+    warm = first[0].path
+    profile = linter.stats is not None
+    pool = ProcessPoolExecutor(
+        max_workers=jobs,
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=_init_worker,
+        initargs=(linter.overrides, registry, profile, warm),
+    )
+    in_flight: dict[Future[list[tuple[int, FileResult, StatsData | None]]], list[Task]] = {}
+
+    unsent: list[Task] = []
+
+    def collect(block: bool) -> None:
+        if block:
+            finished = wait(in_flight, return_when=FIRST_COMPLETED).done
+        else:
+            finished = {f for f in in_flight if f.done()}
+        for future in finished:
+            outcome = future.result()  # NOTE: pop only after: a broken batch stays to be redone
+            in_flight.pop(future)
+            for index, result, stats in outcome:
+                done(index, result, stats)
+
+    try:
+        for batch in chain([first], batches):
+            unsent = batch
+            while len(in_flight) >= jobs * IN_FLIGHT_PER_WORKER:
+                collect(block=True)
+            in_flight[pool.submit(_lint_batch, batch)] = batch
+            unsent = []
+            collect(block=False)
+        while in_flight:
+            collect(block=True)
+    except BrokenProcessPool:
+        # NOTE: a worker died (killed, out of memory); finish here rather than lose the run.
+        sys.stderr.write("contentlint: a worker process died; checking the rest in this process\n")
+        pool.shutdown(wait=False, cancel_futures=True)
+        rest = chain(unsent, (t for b in in_flight.values() for t in b), (t for b in batches for t in b))
+        for task in rest:
+            done(task.index, linter.lint_read(task.path, task.display, task.text), None)
+        return
+    except BaseException:
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown(wait=True)
+
+
+def _batches(tasks: Iterator[Task]) -> Iterator[list[Task]]:
+    batch: list[Task] = []
+    size = 0
+    for task in tasks:
+        batch.append(task)
+        size += len(task.text)
+        if len(batch) >= BATCH_FILES or size >= BATCH_CHARS:
+            yield batch
+            batch, size = [], 0
+    if batch:
+        yield batch
+
+
+# -- worker side ---------------------------------------------------------------------------
+
+#: NOTE: the one piece of module state: the linter of this worker process, set once by
+#: the pool initializer (a spawned worker runs nothing else).
+_WORKER: Linter | None = None
+
+
+def _init_worker(overrides: Overrides, registry: Registry | None, profile: bool, warm: str) -> None:
+    global _WORKER
+    from .engine import Linter
+    from .profiling import Stats
+
+    linter = Linter(registry=registry, overrides=overrides)
+    if profile:
+        linter.stats = Stats()
+    try:
+        linter.warm_up(linter.config_for(warm))  # the pipeline, built once per worker
+    except Exception:  # noqa: BLE001 - any real problem is reported for the file that has it
+        pass
+    _WORKER = linter
+
+
+def _lint_batch(batch: list[Task]) -> list[tuple[int, FileResult, StatsData | None]]:
+    linter = _WORKER
+    assert linter is not None, "worker used without its initializer"
+    out = []
+    try:
+        for task in batch:
+            result = linter.lint_read(task.path, task.display, task.text)
+            stats = linter.stats.snapshot() if linter.stats is not None else None
+            out.append((task.index, result, stats))
+    except ContentlintError as exc:
+        # NOTE: our errors take two arguments and do not unpickle; send the message only.
+        raise ContentlintError(str(exc)) from None
+    return out
+
+
+# -- one linter per process for the API and Dask -----------------------------------------------
+
+
+@lru_cache(maxsize=8)
+def shared_linter(overrides: Overrides) -> tuple[Linter, threading.Lock]:
+    """This process's linter for ``overrides`` and a lock to use it from several threads.
+
+    NOTE: a per-process cache like the pool initializer's: batch API calls and
+    Dask tasks on one worker share one registry and one spaCy pipeline.
+    """
+    from .engine import Linter
+
+    return Linter(overrides=overrides), threading.Lock()
+
+
+def lint_texts(
+    items: Iterable[tuple[Any, str, str | None]], overrides: Overrides
+) -> Iterator[tuple[Any, FileResult]]:
+    """(id, text, format) -> (id, FileResult), with this process's shared linter."""
+    from .config import Config
+
+    linter, lock = shared_linter(overrides)
+    config = linter.explicit_config or Config()
+    for ident, text, fmt in items:
+        path = str(ident)
+        with lock:
+            result = linter.lint_text(text, path, fmt or linter.format_of(path), config)
+        yield ident, result

