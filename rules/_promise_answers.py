@@ -51,7 +51,6 @@ _SEASONS = frozenset("week weekend month year spring summer autumn fall winter".
 _HONORIFICS = frozenset("dr dr. prof prof. professor mr mr. mrs mrs. ms ms. sir dame".split())
 _GLUED = re.compile(r"^[$£€¥₹]?\d[\d.,]*(?:[-–]\d[\d.,]*)?([a-zµ/%]+)$")
 _GLUED_TIME = frozenset("s sec secs h hr hrs min mins d wk wks yr yrs".split())
-_GLUED_NUMBER = frozenset("k m bn mn th st nd rd s %".split())
 _YEAR = re.compile(r"^(?:1[89]\d\d|20\d\d)s?$")
 _CELL_PRICE = re.compile(r"[$£€¥₹]\s?\d")
 _CELL_TIME = re.compile(r"\d\s*[-–]?\s*(?:min|hour|hr|day|week|month|year)", re.I)
@@ -69,13 +68,14 @@ def sentence_kinds(words: Sequence[Word]) -> frozenset[Kind]:
     """The kinds of concrete answer found in one sentence's words."""
     u = units()
     cardinals, time, per = u["cardinal"], u["time"], u["per"]
+    unit_words = time | u["dose-unit"]
     found: set[Kind] = set()
     n = len(words)
     lows = [w.lower for w in words]
     lemmas = [w.lemma.lower() for w in words]
     numeric = [_is_number(w, cardinals) for w in words]
-    for i, w in enumerate(words):
-        low, lemma = lows[i], lemmas[i]
+    for i in range(n):
+        low = lows[i]
         nxt = lemmas[i + 1] if i + 1 < n else ""
         if numeric[i]:
             found.add(Kind.NUMBER)
@@ -91,13 +91,15 @@ def sentence_kinds(words: Sequence[Word]) -> frozenset[Kind]:
             if low[:1] in u["currency-symbol"]:
                 found.add(Kind.PRICE)
         # NOTE: "one" only counts in front of a unit ("one week"), never in "one of them".
-        if numeric[i] or (low == "one" and nxt in time | u["dose-unit"]):
+        if numeric[i] or (low == "one" and nxt in unit_words):
             found |= _unit_after(lemmas, numeric, i, u)
         if low in u["currency-symbol"] and i + 1 < n and numeric[i + 1]:
             found.add(Kind.PRICE)
         if low in per and nxt in time:
             if low != "a" and low != "an":
                 found.add(Kind.FREQUENCY)
+            elif i and lows[i - 1] == "half":
+                found.add(Kind.DURATION)  # "half an hour"
             elif any(numeric[max(0, i - 4) : i]) or any(
                 x in u["frequency-word"] for x in lows[max(0, i - 4) : i]
             ):
@@ -174,7 +176,9 @@ def _starts_name(words: Sequence[Word], lows: list[str], i: int) -> bool:
     )
 
 
-_FREE = re.compile(r"\b(?:free of charge|at no cost|cost nothing|for free|be free|’s free|'s free)\b")
+_FREE = re.compile(
+    r"\b(?:free of charge|at no cost|cost nothing|for free|be free|’s free|'s free)\b"
+)
 
 
 def _free_of_charge(lemmas: list[str]) -> bool:

@@ -21,6 +21,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ._promise_data import phrase_pattern
+from ._promise_subject import NOUN
+from ._promise_subject import Range, split_subject, subject_after
 
 if TYPE_CHECKING:
     from contentlint.analysis import Analysis, Sentence
@@ -41,9 +43,6 @@ class Form(str, enum.Enum):
     FUTURE = "future"  # announces content
     SUMMARY = "summary"  # claims to have covered content
     RESOURCE = "resource"  # "resources are available" with nothing named or linked
-
-
-Range = tuple[int, int]  # a range of the block's text
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,10 +68,6 @@ class Promise:
 
 
 _THIS = r"this\s+(?:[\w-]+\s+){0,2}?"  # "this", "this comprehensive", "this short"
-_NOUN = (
-    r"(?:section|segment|part|chapter|paragraph|article|guide|post|blog\s+post|blog|piece|"
-    r"page|tutorial|write-up)"
-)
 _ARTICLE_NOUN = re.compile(r"article|guide|post|blog|piece|page|tutorial|write-up")
 _MODAL = (
     r"(?:will|shall|'ll|’ll|is\s+going\s+to|are\s+going\s+to|is\s+about\s+to|is\s+set\s+to|"
@@ -91,12 +86,12 @@ def _pattern() -> re.Pattern[str]:
     passive = phrase_pattern("promise-passive-verbs.txt")
     summary = phrase_pattern("promise-summary-verbs.txt")
     agent = (
-        rf"(?P<agent>(?:this|the\s+following|the\s+next|our)\s+{_NOUN}"
-        rf"|the\s+(?:[\w-]+\s+){{0,2}}?{_NOUN}\s+below|\bwe\b|\bi\b)"
+        rf"(?P<agent>(?:this|the\s+following|the\s+next|our)\s+{NOUN}"
+        rf"|the\s+(?:[\w-]+\s+){{0,2}}?{NOUN}\s+below|\bwe\b|\bi\b)"
     )
     parts = [
-        rf"(?P<present>\b(?:(?:in|throughout|within)\s+{_THIS}{_NOUN}|below|in\s+the\s+"
-        rf"(?:following|next)\s+{_NOUN}s?),?\s+(?:we|i|you)\b\s*"
+        rf"(?P<present>\b(?:(?:in|throughout|within)\s+{_THIS}{NOUN}|below|in\s+the\s+"
+        rf"(?:following|next)\s+{NOUN}s?),?\s+(?:we|i|you)\b\s*"
         rf"(?:{_MODAL}\s+)?(?:also\s+|briefly\s+)?(?:{meta}|{reader}))",
         rf"(?P<active>\b{agent}\s*{_MODAL}{_ADV}\s+(?P<verb>{meta}))",
         rf"(?P<lets>\blet(?:'s|’s|\s+us)(?:\s+(?:now|first|next|also|briefly))?\s+{meta})",
@@ -106,11 +101,11 @@ def _pattern() -> re.Pattern[str]:
         rf"(?:will|'ll|’ll|are\s+going\s+to|shall){_ADV}\s+{reader})",
         rf"(?P<passive>\bwill{_ADV}\s+be(?:\s+(?:briefly|thoroughly|closely|also|further|"
         rf"carefully|explored\s+and))?\s+{passive})",
-        rf"(?P<summary>\b(?:(?:this|our)\s+(?:[\w-]+\s+){{0,2}}?{_NOUN}|the\s+(?:[\w-]+\s+)"
+        rf"(?P<summary>\b(?:(?:this|our)\s+(?:[\w-]+\s+){{0,2}}?{NOUN}|the\s+(?:[\w-]+\s+)"
         rf"{{0,2}}?(?:article|guide|post|blog\s+post))\s+(?:has|have)"
         rf"(?:\s+(?:also|now|successfully))?\s+{summary}"
         rf"|\bwe\s*(?:have|'ve|’ve)(?:\s+(?:also|now))?\s+(?P<we_summary>{summary}))",
-        rf"(?P<including>\b(?:in|from)\s+{_THIS}{_NOUN},?\s+including)",
+        rf"(?P<including>\b(?:in|from)\s+{_THIS}{NOUN},?\s+including)",
         r"(?P<resource>\b(?:(?:resources|materials|guides|tools)|(?:more|further|additional|"
         r"extra)\s+(?:information|details|reading|guidance|support|help|resources))\s+(?:is|are)"
         r"\s+(?:readily\s+|widely\s+|also\s+|freely\s+|easily\s+)?available\b)",
@@ -124,37 +119,23 @@ def _strong() -> re.Pattern[str]:
 
 
 _SCOPE_REST = re.compile(
-    rf"(?i)\b(?:(?:in|throughout|within)\s+{_THIS}{_NOUN}|below|later\b|"
+    rf"(?i)\b(?:(?:in|throughout|within)\s+{_THIS}{NOUN}|below|later\b|"
     rf"(?:further|later)\s+down|this\s+(?:article|guide|post|piece|tutorial))"
 )
-_SCOPE_NEXT = re.compile(rf"(?i)\b(?:the\s+(?:next|following)\s+{_NOUN})")
-_SCOPE_NAMED = re.compile(rf"(?i)\bthe\s+((?:[\w-]+\s+){{1,2}}?){_NOUN}\s+below\b")
+_SCOPE_NEXT = re.compile(rf"(?i)\b(?:the\s+(?:next|following)\s+{NOUN})")
+_SCOPE_NAMED = re.compile(rf"(?i)\bthe\s+((?:[\w-]+\s+){{1,2}}?){NOUN}\s+below\b")
 _SCOPE_SECTION = re.compile(r"(?i)\bthis\s+(?:section|segment|part|chapter|paragraph)\b")
 _SCOPE_HERE = re.compile(r"(?i)\bhere\b")
-# Where a promised subject ends: a participle clause (", ensuring ..."), a conjunction
-# or a scope phrase. Commas followed by a noun are list separators and stay.
-_SUBJECT_END = re.compile(
-    r"(?i)\s*(?:[;:(—–]|\s-\s|[.!?](?:\s|$)|$|,\s*(?!including\b|according\b)(?:[a-z]+ing|which|"
-    r"while|so|but|as|because|where|whereas|who|whose|if|then|thus|thereby|to|you|we|i|they|it|"
-    r"he|she|this|these|readers)\b|"
-    r"\s+(?:so\s+that|in\s+order\s+to|to\s+help|to\s+ensure|to\s+give|while)\b|"
-    rf"\s+(?:(?:in|throughout)\s+this\s+{_NOUN}|in\s+the\s+(?:next|following|[\w-]+)\s+{_NOUN}"
-    rf"|the\s+(?:[\w-]+\s+){{0,2}}?{_NOUN}\s+below|below|later\b|in\s+(?:more\s+|greater\s+)?"
-    r"detail|in\s+depth|step\s+by\s+step|here\b|today\b))"
-)
 _LEAD = re.compile(
     r"(?i)^(?:(?:additionally|moreover|furthermore|also|finally|lastly|next|then|here|later|"
     r"simultaneously|subsequently|similarly|likewise|in\s+addition|in\s+this\s+\w+)\b,?\s*|"
     r"(?:[a-z]+ing|[a-z]+ed)\b[^,]{0,120},\s*)"
 )
-_WRAPPER = re.compile(
-    r"(?i)(?:also\s+|exactly\s+|both\s+)?(?:(?:a|an|the|some)\s+)?(?:(?:brief|short|quick|"
-    r"detailed|in-depth|comprehensive|closer|deeper|thorough|general|clear|clearer|better|"
-    r"valuable)\s+)*(?:overview|discussion|exploration|examination|look|summary|explanation|"
-    r"analysis|review|introduction|understanding|insights?|breakdown|rundown)\s+(?:of|into|at)"
-    r"\s+|(?:also|exactly|more\s+about|about)\s+"
+_PROMISE_TAIL = re.compile(
+    r"(?i)(?:,\s*(?:[a-z]+ing|so\s+that|which)\b|(?:in\s+(?:more\s+)?detail|in\s+depth|"
+    r"below|later|here|further|briefly|as\s+well|too|thoroughly|in\s+this\s+\w+|"
+    r"in\s+the\s+(?:next|following)\s+\w+)\b)"
 )
-_LIST = re.compile(r"(?i)\s*,\s*(?:and\s+|or\s+)?|\s+and\s+")
 #: "As we will see below, the rate fell to 3%": a forward reference in a sentence that says
 #: something itself. "... limitations, as I'll discuss later" has no subject and drops out.
 _AS_BEFORE = re.compile(r"(?i)^\W*as\s+(?:\w+\s+){0,2}$")
@@ -208,7 +189,7 @@ def _promise(sentence: Sentence, index: int, m: re.Match[str]) -> Promise | None
     if kind in ("summary", "including"):
         if m.group("we_summary") and not _SCOPE_REST.search(s):
             return None
-        start, end = _subject_after(s, m.end())
+        start, end = subject_after(s, m.end())
         return _make(sentence, index, Form.SUMMARY, Scope.ARTICLE, s, start, end)
     if kind == "passive":
         lead = _LEAD.match(before)
@@ -221,7 +202,7 @@ def _promise(sentence: Sentence, index: int, m: re.Match[str]) -> Promise | None
             return None
     if kind == "reader" and m.group("who").lower() == "you" and not _has_scope(s):
         return None
-    start, end = _subject_after(s, m.end())
+    start, end = subject_after(s, m.end())
     scope, hint = _scope(s)
     if kind == "readon" and scope is Scope.SECTION:
         scope = Scope.REST
@@ -256,20 +237,7 @@ def _passive_tail_ok(tail: str) -> bool:
     tail = tail.strip()
     if not tail or tail[0] in ".!?;:":
         return True
-    return bool(
-        re.match(
-            r"(?i)(?:,\s*(?:[a-z]+ing|so\s+that|which)\b|(?:in\s+(?:more\s+)?detail|in\s+depth|"
-            r"below|later|here|further|briefly|as\s+well|too|thoroughly|in\s+this\s+\w+|"
-            r"in\s+the\s+(?:next|following)\s+\w+)\b)",
-            tail,
-        )
-    )
-
-
-def _subject_after(s: str, start: int) -> tuple[int, int]:
-    m = _SUBJECT_END.search(s, start)
-    end = m.start() if m else len(s)
-    return start, max(start, end)
+    return bool(_PROMISE_TAIL.match(tail))
 
 
 def _make(
@@ -283,52 +251,10 @@ def _make(
     hint: str = "",
 ) -> Promise | None:
     base = sentence.start
-    subjects = []
-    for a, b in _split_verbs(s, start, end):
-        items = [_trim(s, x, y) for x, y in _list_items(s, a, b)]
-        items = [(x, y) for x, y in items if y > x and any(ch.isalpha() for ch in s[x:y])]
-        if items:
-            a, b = _trim(s, a, b)
-            subjects.append(
-                Subject((base + a, base + b), tuple((base + x, base + y) for x, y in items))
-            )
+    subjects = [
+        Subject((base + a, base + b), tuple((base + x, base + y) for x, y in items))
+        for (a, b), items in split_subject(s, start, end)
+    ]
     if not subjects:
         return None
     return Promise(sentence, index, form, scope, tuple(subjects), hint)
-
-
-def _split_verbs(s: str, start: int, end: int) -> list[Range]:
-    """"the mechanisms at play and shed light on the duration" -> two subjects."""
-    verbs = phrase_pattern("promise-meta-verbs.txt")
-    joint = re.compile(r"(?i)\s*,?\s+and\s+(" + verbs + r")\b")
-    pieces: list[Range] = []
-    cursor = start
-    for m in joint.finditer(s, start, end):
-        pieces.append((cursor, m.start()))
-        cursor = m.end()
-    pieces.append((cursor, end))
-    return pieces
-
-
-def _list_items(s: str, a: int, b: int) -> list[Range]:
-    items: list[Range] = []
-    cursor = a
-    for m in _LIST.finditer(s, a, b):
-        items.append((cursor, m.start()))
-        cursor = m.end()
-    items.append((cursor, b))
-    return items
-
-
-def _trim(s: str, a: int, b: int) -> Range:
-    """Drop wrappers ("an overview of"), surrounding space and trailing punctuation."""
-    while a < b and s[a].isspace():
-        a += 1
-    for _ in range(3):
-        m = _WRAPPER.match(s, a, b)
-        if not m or m.end() == a:
-            break
-        a = m.end()
-    while b > a and not s[b - 1].isalnum():
-        b -= 1
-    return a, b

@@ -43,9 +43,7 @@ class Evidence:
     coverage: float  # shared / total salience
     affinity: float  # per word: how much better the article's term use explains the passage
     neighbours: float  # best cosine with the block before or after
-    shared_names: int
-    shared_terms: int
-    total: float
+    shared_terms: int  # how many salient terms the rest also uses
     name_share: float  # share of the passage's terms that are names (a credits line is all names)
     topic: float  # cosine with the rest's topic vector (salience x spread): the core subject
     heading_terms: float  # salience of the title's and headings' terms the passage uses
@@ -116,8 +114,8 @@ class ArticleTerms:
         counts, df, heading_df = self._passage_counts(passage)
         rest_total = max(1, self.total - sum(counts.values()))
         shared = own = total = affinity = heading_terms = 0.0
-        topic_dot = topic_norm = mine_norm = own_top = 0.0
-        shared_names = shared_terms = 0
+        topic_dot = mine_norm = own_top = 0.0
+        shared_terms = 0
         own_terms: list[tuple[float, str]] = []
         for term, count in counts.items():
             s = self.salience(term)
@@ -134,7 +132,6 @@ class ArticleTerms:
                         heading_terms += s
                     shared += s * spread
                     topic_dot += mine * self._topic_weight(term, rest_df, in_heading)
-                    shared_names += term in self.names
                     shared_terms += s >= SUBJECT_SALIENCE
                 else:
                     own += s * (1.0 + 0.5 * math.log(count))
@@ -158,9 +155,7 @@ class ArticleTerms:
             coverage=shared / total if total else 0.0,
             affinity=affinity / words,
             neighbours=self._neighbours(passage, counts),
-            shared_names=shared_names,
             shared_terms=shared_terms,
-            total=total,
             name_share=name_count / max(1, sum(counts.values())),
             topic=topic,
             heading_terms=heading_terms,
@@ -242,22 +237,15 @@ def _cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
 
 
 def features(ev: Evidence) -> dict[str, float]:
-    """The inputs of the score, on scales a linear model handles."""
+    """The lexical inputs of the score, on scales a linear model handles."""
     return {
         "log_own": math.log1p(ev.own),
         "log_shared": math.log1p(ev.shared),
         "coverage": ev.coverage,
         "affinity": ev.affinity,
         "neighbours": ev.neighbours,
-        "shared_names": math.log1p(ev.shared_names),
-        "log_words": math.log(max(1, ev.passage.words)),
-        "name_share": ev.name_share,
+        "shared_terms": math.log1p(ev.shared_terms),
         "topic": ev.topic,
         "heading_terms": math.log1p(ev.heading_terms),
         "own_top": math.log1p(ev.own_top),
-        "shared_terms": math.log1p(ev.shared_terms),
-        "own_terms": math.log1p(len(ev.own_terms)),
-        "log_total": math.log1p(ev.total),
-        "own_rate": ev.own / max(1, ev.passage.words),
-        "shared_rate": ev.shared / max(1, ev.passage.words),
     }

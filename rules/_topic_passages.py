@@ -8,6 +8,7 @@ section that is a minor part of the article is also judged as a whole.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
@@ -21,10 +22,6 @@ if TYPE_CHECKING:
 
 #: A section judged as a whole may hold at most this share of the article's body words.
 MAX_SECTION_SHARE = 0.4
-
-
-def body_blocks(analysis: Analysis) -> tuple[int, ...]:
-    return analysis.body_indices
 
 
 def passages(
@@ -66,16 +63,18 @@ def section_passages(
     min_words: int,
 ) -> list[Passage]:
     """Sections (heading included) that hold two or more passages and a minor share of the body."""
-    body_words = sum(bt.words for b, bt in terms.items() if not document.blocks[b].is_heading)
+    before = [0]  # body words in the blocks before each index, for O(1) section sums
+    for b, block in enumerate(document.blocks):
+        bt = terms.get(b)
+        before.append(before[-1] + (bt.words if bt is not None and not block.is_heading else 0))
+    starts = [p.blocks[0] for p in block_passages]
     out = []
     for section in document.sections.walk():
         if section.heading is None or section.heading == document.title_block:
             continue
-        blocks = tuple(range(section.heading, section.end))
-        inside = [p for p in block_passages if p.blocks[0] in blocks]
-        words = sum(
-            terms[b].words for b in blocks if b in terms and not document.blocks[b].is_heading
-        )
-        if len(inside) >= 2 and words >= 2 * min_words and words <= MAX_SECTION_SHARE * body_words:
+        inside = bisect_left(starts, section.end) - bisect_left(starts, section.heading)
+        words = before[section.end] - before[section.heading]
+        if inside >= 2 and 2 * min_words <= words <= MAX_SECTION_SHARE * before[-1]:
+            blocks = tuple(range(section.heading, section.end))
             out.append(Passage(blocks, words, "section"))
     return out

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -92,10 +92,15 @@ def load_encoder(model_dir: str) -> Any:
 
     NOTE: a loaded model is the one process-wide cache this rule keeps; the
     engine has no per-run resource hook yet, and reloading per document would
-    cost about a second each time. It is read-only after loading.
+    cost about a second each time. It is read-only after loading. The Hugging
+    Face libraries read their offline and progress-bar switches from the
+    environment when first imported, hence the ``setdefault`` calls (a user's
+    own settings win).
     """
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+    os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
     from sentence_transformers import SentenceTransformer
 
     encoder = SentenceTransformer(model_dir, device="cpu", local_files_only=True)
@@ -115,70 +120,62 @@ def semantic_features(
     weights: Mapping[int, int],
     order: Sequence[int],
     title: int | None,
-    headings: Sequence[int],
     passages: Sequence[Sequence[int]],
 ) -> list[dict[str, float]]:
     """How close each passage (a tuple of block indices) sits to the rest of the article.
 
-    ``vectors`` holds unit embeddings of body blocks, title and headings;
+    ``vectors`` holds unit embeddings of the body blocks and the title;
     ``weights`` the word count of each body block; ``order`` the body blocks in
-    reading order (for neighbours).
+    reading order. The rest of the article is the word-weighted mean of the
+    other body blocks, kept as one running sum so each passage costs the same.
     """
     import numpy as np
 
     body = [b for b in order if b in vectors]
-    dim = len(next(iter(vectors.values()))) if vectors else 0
-    total = np.zeros(dim, dtype=np.float32)
-    for b in body:
-        total += weights.get(b, 1) * vectors[b]
+    if not body:
+        return [_NO_EVIDENCE for _ in passages]
+    total = np.sum([weights.get(b, 1) * vectors[b] for b in body], axis=0)
     position = {b: k for k, b in enumerate(body)}
     out = []
     for blocks in passages:
-        mine = [b for b in blocks if b in vectors and b in position]
+        mine = [b for b in blocks if b in position]
         if not mine:
-            out.append({})
+            out.append(_NO_EVIDENCE)
             continue
-        own = sum(weights.get(b, 1) * vectors[b] for b in mine)
-        norm = float(np.linalg.norm(own)) or 1.0
-        own = own / norm
-        rest = total - sum(weights.get(b, 1) * vectors[b] for b in mine)
+        own = np.sum([weights.get(b, 1) * vectors[b] for b in mine], axis=0)
+        rest = total - own
+        own = own / (float(np.linalg.norm(own)) or 1.0)
         rest_norm = float(np.linalg.norm(rest))
         to_rest = float(own @ rest) / rest_norm if rest_norm else 0.0
-        others = [b for b in body if b not in blocks]
-        to_title = (
-            float(own @ vectors[title]) if title is not None and title in vectors and title not in blocks
-            else to_rest
-        )
-        heads = [vectors[h] for h in headings if h in vectors and h not in blocks]
-        to_heading = max((float(own @ h) for h in heads), default=to_rest)
+        has_title = title is not None and title in vectors and title not in blocks
         lo, hi = min(position[b] for b in mine) - 1, max(position[b] for b in mine) + 1
         near = [float(own @ vectors[body[k]]) for k in (lo, hi) if 0 <= k < len(body)]
         out.append(
             {
                 "sem_rest": to_rest,
-                "sem_title": to_title,
-                "sem_heading": to_heading,
+                "sem_title": float(own @ vectors[title]) if has_title else to_rest,
                 "sem_neighbours": max(near, default=0.0),
-                "sem_best": max((float(own @ vectors[b]) for b in others), default=0.0),
             }
         )
     return out
+
+
+_NO_EVIDENCE = {"sem_rest": 0.0, "sem_title": 0.0, "sem_neighbours": 0.0}
 
 
 def passage_semantics(
     document: Document,
     terms: Mapping[int, BlockTerms],
     order: Sequence[int],
-    headings: Iterable[int],
     passages: Sequence[Passage],
     model: str,
 ) -> list[dict[str, float]]:
-    """Semantic features of ``passages``: embeds the body blocks, title and headings once."""
+    """Semantic features of ``passages``; each body block and the title are embedded once."""
     encoder = load_encoder(str(resolve_model(model)))
-    heads = sorted(headings)
-    wanted = [*order, *heads]
+    wanted = list(order)
+    title = document.title_block
+    if title is not None and title not in order:
+        wanted.append(title)
     vectors = dict(zip(wanted, embed(encoder, [document.blocks[b].text for b in wanted])))
     weights = {b: terms[b].words for b in order}
-    return semantic_features(
-        vectors, weights, order, document.title_block, heads, [p.blocks for p in passages]
-    )
+    return semantic_features(vectors, weights, order, title, [p.blocks for p in passages])

@@ -10,7 +10,16 @@ from contentlint.document import Document, Span
 from contentlint.findings import Severity
 from contentlint.rule import Category, Hit, Need, Rule, RuleContext, RuleMeta, option
 
-from ._topic_judge import Verdict, feature_rows, section_verdicts, verdicts
+from ._topic_judge import (
+    LEXICAL,
+    MIN_PASSAGES,
+    SEMANTIC,
+    Row,
+    Verdict,
+    feature_rows,
+    section_verdicts,
+    verdicts,
+)
 from ._topic_lexical import ArticleTerms, Passage
 from ._topic_naming import article_subject, passage_subject
 from ._topic_passages import passages, section_passages
@@ -40,6 +49,16 @@ _SIDE_EFFECTS = (
     "for an hour after an infusion, and blood pressure rises during treatment, so clinics "
     "monitor every session of depression care closely.\n"
 )
+
+
+@dataclass(frozen=True)
+class Judged:
+    """One article's term statistics and the feature rows of its passages (blocks first)."""
+
+    article: ArticleTerms
+    terms: Mapping[int, BlockTerms]
+    rows: list[Row]
+    block_count: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,40 +130,48 @@ class OffTopicPassage(Rule[Options]):
     Options = Options
 
     def check(self, ctx: RuleContext[Options]) -> Iterator[Hit]:
+        judged = self.judge(ctx)
+        if judged is None:
+            return
+        options = ctx.options
+        model = SEMANTIC if options.backend == "semantic" else LEXICAL
+        n = judged.block_count
+        found = section_verdicts(judged.rows[n:], n, model, options.sensitivity)
+        covered = {b for v in found for b in v.evidence.passage.blocks}
+        found += [
+            v
+            for v in verdicts(judged.rows[:n], model, options.sensitivity)
+            if not covered.intersection(v.evidence.passage.blocks)
+        ]
+        for verdict in found:
+            yield self._hit(ctx.document, judged, verdict)
+
+    def judge(self, ctx: RuleContext[Options]) -> Judged | None:
+        """The evidence behind the verdicts (also read by ``benchmarks/offtopic.py``).
+
+        None when the article has too few passages to have a topic.
+        """
         document, analysis, options = ctx.document, ctx.analysis, ctx.options
         headings = frozenset(i for i in analysis.prose_indices if document.blocks[i].is_heading)
         terms = block_terms(analysis, headings)
         order = tuple(b for b in analysis.body_indices if b in terms)
         blocks = passages(document, analysis, terms, options.min_words)
+        if len(blocks) < MIN_PASSAGES:
+            return None
         sections = section_passages(document, terms, blocks, options.min_words)
         article = ArticleTerms(terms, headings, order, normalise_topic(options.topic))
+        judged = [*blocks, *sections]
         semantic = None
         if options.backend == "semantic":
             from ._topic_semantic import passage_semantics
 
-            semantic = passage_semantics(
-                document, terms, order, headings, [*blocks, *sections], options.model
-            )
-        rows = feature_rows(article, [*blocks, *sections], semantic, reference=len(blocks))
-        is_semantic = semantic is not None
-        found = section_verdicts(rows[len(blocks) :], is_semantic, options.sensitivity)
-        covered = {b for v in found for b in v.evidence.passage.blocks}
-        found += [
-            v
-            for v in verdicts(rows[: len(blocks)], is_semantic, options.sensitivity)
-            if not covered.intersection(v.evidence.passage.blocks)
-        ]
-        for verdict in found:
-            yield self._hit(document, article, terms, verdict)
+            semantic = passage_semantics(document, terms, order, judged, options.model)
+        rows = feature_rows(article, judged, semantic, reference=len(blocks))
+        return Judged(article, terms, rows, len(blocks))
 
-    def _hit(
-        self,
-        document: Document,
-        article: ArticleTerms,
-        terms: Mapping[int, BlockTerms],
-        verdict: Verdict,
-    ) -> Hit:
+    def _hit(self, document: Document, judged: Judged, verdict: Verdict) -> Hit:
         passage = verdict.evidence.passage
+        article, terms = judged.article, judged.terms
         subject = passage_subject(
             article, verdict.evidence, [terms[b] for b in passage.blocks if b in terms]
         )

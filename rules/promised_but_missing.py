@@ -129,8 +129,8 @@ def _resource_named(document: Document, promise: Promise) -> bool:
     block = document.blocks[block_index]
     if block.links or _URLISH.search(promise.sentence.text):
         return True
-    (a, b) = promise.items[0]
-    tail = block.text[b : promise.sentence.end]
+    _, end = promise.items[0]
+    tail = block.text[end : promise.sentence.end]
     if _NAMED_TARGET.match(tail) or not _OPEN_TAIL.match(tail):
         return True
     following = document.blocks[block_index + 1] if block_index + 1 < len(document.blocks) else None

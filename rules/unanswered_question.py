@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from contentlint.document import Block, BlockKind, Document
 from contentlint.findings import Severity
@@ -13,6 +14,9 @@ from contentlint.rule import Category, Hit, Need, Rule, RuleContext, RuleMeta, o
 from ._promise_answers import Cue, find_cues
 from ._promise_find import find_promises
 from ._promise_index import ArticleIndex, Window
+
+if TYPE_CHECKING:
+    from contentlint.analysis import Sentence
 
 _BAD = (
     "# How long do you have to take ketamine for depression?\n\n"
@@ -82,7 +86,7 @@ class UnansweredQuestion(Rule[Options]):
             (i, block, cues)
             for i, block in enumerate(document.blocks)
             if block.is_heading and block.text
-            for cues in [_cues(document, i, block, ctx.options)]
+            for cues in [_cues(document, i, block, ctx.analysis.sentences_in(i), ctx.options)]
             if cues
         ]
         if not asked:
@@ -115,15 +119,21 @@ class UnansweredQuestion(Rule[Options]):
             )
 
 
-def _cues(document: Document, index: int, block: Block, options: Options) -> list[Cue]:
+def _cues(
+    document: Document,
+    index: int,
+    block: Block,
+    sentences: Iterable[Sentence],
+    options: Options,
+) -> list[Cue]:
     """The quantity cues a heading really asks, after the guards against false questions."""
     text = block.text.strip()
-    words = text.split()
+    words = [w for s in sentences for w in s.words]
     if not words or len(words) > options.max_heading_words or text[-1] in ".!":
         return []
     if block.kind is BlockKind.HEADING and _is_title_copy(document, index, text):
         return []  # a pasted copy of the title: the title's finding covers it
-    first = words[0].lower().strip("¿\"'“‘(")
+    first = words[0].lower
     question = text.endswith("?") or first in _INTERROGATIVES
     out = []
     for cue in find_cues(text):

@@ -7,28 +7,32 @@ from pathlib import Path
 import pytest
 
 from contentlint.config import Config
+from contentlint.engine import Linter
+from contentlint.findings import FileResult, Finding
 
 CODE = "CL301"
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples" / "articles"
 
 
-def findings(linter, text: str, name: str = "article.md", fmt: str | None = None):  # type: ignore[no-untyped-def]
+def findings(
+    linter: Linter, text: str, name: str = "article.md", fmt: str | None = None
+) -> list[Finding]:
     result = linter.lint_text(text, name, fmt, Config())
     return [f for f in result.findings if f.code == CODE]
 
 
-def positions(found) -> list[tuple[int, int, str]]:  # type: ignore[no-untyped-def]
+def positions(found: list[Finding]) -> list[tuple[int, int, str]]:
     return [(f.line, f.column, f.excerpt[:40]) for f in found]
 
 
 @pytest.fixture(scope="module")
-def ketamine(linter, ketamine_path):  # type: ignore[no-untyped-def]
+def ketamine(linter: Linter, ketamine_path: Path) -> list[Finding]:
     text = ketamine_path.read_text(encoding="utf-8")
     return [f for f in linter.lint_text(text, str(ketamine_path)).findings if f.code == CODE]
 
 
-def test_ketamine_promises_are_flagged_exactly(ketamine) -> None:  # type: ignore[no-untyped-def]
+def test_ketamine_promises_are_flagged_exactly(ketamine: list[Finding]) -> None:
     # Lines 48, 62 and 70 hold two promise sentences each ("This segment will discuss ...
     # Additionally, an overview of the cost ... will be provided"); each gets its own finding
     # because each names a different missing subject. Nothing else on the page promises.
@@ -51,7 +55,7 @@ def test_ketamine_promises_are_flagged_exactly(ketamine) -> None:  # type: ignor
     assert sorted({f.line for f in ketamine}) == [12, 30, 36, 40, 44, 48, 58, 62, 66, 70, 92]
 
 
-def test_ketamine_span_is_the_whole_promise_sentence(ketamine) -> None:  # type: ignore[no-untyped-def]
+def test_ketamine_span_is_the_whole_promise_sentence(ketamine: list[Finding]) -> None:
     cost = next(f for f in ketamine if f.line == 48 and f.column == 217)
     assert cost.excerpt == (
         "Additionally, an overview of the cost of ketamine therapy will be provided, offering "
@@ -61,7 +65,7 @@ def test_ketamine_span_is_the_whole_promise_sentence(ketamine) -> None:  # type:
     assert (cost.end_line, cost.end_column) == (48, 396)
 
 
-def test_ketamine_messages_name_subject_and_what_is_missing(ketamine) -> None:  # type: ignore[no-untyped-def]
+def test_ketamine_messages_name_subject_and_what_is_missing(ketamine: list[Finding]) -> None:
     by_pos = {(f.line, f.column): f.message for f in ketamine}
     assert by_pos[(48, 217)].startswith(
         "promises 'the cost of ketamine therapy'; the article never gives a cost"
@@ -82,7 +86,7 @@ def test_ketamine_messages_name_subject_and_what_is_missing(ketamine) -> None:  
     assert all(f.fix for f in ketamine)
 
 
-def test_section_that_delivers_figures_keeps_its_promise(linter) -> None:  # type: ignore[no-untyped-def]
+def test_section_that_delivers_figures_keeps_its_promise(linter: Linter) -> None:
     text = (
         "# Ketamine for depression\n\n"
         "## Side effects and cost\n\n"
@@ -94,7 +98,7 @@ def test_section_that_delivers_figures_keeps_its_promise(linter) -> None:  # typ
     assert findings(linter, text) == []
 
 
-def test_the_same_section_without_figures_breaks_both_promises(linter) -> None:  # type: ignore[no-untyped-def]
+def test_the_same_section_without_figures_breaks_both_promises(linter: Linter) -> None:
     text = (
         "# Ketamine for depression\n\n"
         "## Side effects and cost\n\n"
@@ -109,7 +113,7 @@ def test_the_same_section_without_figures_breaks_both_promises(linter) -> None: 
     ]
 
 
-def test_kept_promise_with_a_related_word(linter) -> None:  # type: ignore[no-untyped-def]
+def test_kept_promise_with_a_related_word(linter: Linter) -> None:
     text = (
         "# How often should you water tomatoes?\n\n"
         "Water tomatoes deeply two or three times a week. Below we explain how to tell when a "
@@ -123,7 +127,7 @@ def test_kept_promise_with_a_related_word(linter) -> None:  # type: ignore[no-un
     assert findings(linter, text) == []
 
 
-def test_kept_promises_with_steps_names_and_forward_references(linter) -> None:  # type: ignore[no-untyped-def]
+def test_kept_promises_with_steps_names_and_forward_references(linter: Linter) -> None:
     text = (
         "# What does a rain garden cost?\n\n"
         "In this guide, we will walk you through building a rain garden, from choosing the "
@@ -168,11 +172,11 @@ def test_kept_promises_with_steps_names_and_forward_references(linter) -> None: 
     ],
     ids=["as-we-will-see", "counted", "same-paragraph", "quote", "news-passive", "link", "url"],
 )
-def test_ordinary_forward_references_do_not_fire(linter, text: str) -> None:  # type: ignore[no-untyped-def]
+def test_ordinary_forward_references_do_not_fire(linter: Linter, text: str) -> None:
     assert findings(linter, text) == []
 
 
-def test_outline_phrasings_fire(linter) -> None:  # type: ignore[no-untyped-def]
+def test_outline_phrasings_fire(linter: Linter) -> None:
     text = (
         "# Laser eye surgery: what you need to know\n\n"
         "In the following sections, we will explore the benefits, risks and costs of laser eye "
@@ -205,7 +209,7 @@ def test_outline_phrasings_fire(linter) -> None:  # type: ignore[no-untyped-def]
     assert "the article never gives a timeline" in found[4].message
 
 
-def test_next_and_named_sections_must_deliver(linter) -> None:  # type: ignore[no-untyped-def]
+def test_next_and_named_sections_must_deliver(linter: Linter) -> None:
     text = (
         "# Sourdough\n\n"
         "## Feeding\n\n"
@@ -225,7 +229,7 @@ def test_next_and_named_sections_must_deliver(linter) -> None:  # type: ignore[n
     assert "never gives a worked calculation" in found[1].message
 
 
-def test_a_count_needs_its_own_noun(linter) -> None:  # type: ignore[no-untyped-def]
+def test_a_count_needs_its_own_noun(linter: Linter) -> None:
     text = (
         "# Race day\n\n"
         "We'll cover exactly how many gels to take in the race-day section below.\n\n"
@@ -234,10 +238,12 @@ def test_a_count_needs_its_own_noun(linter) -> None:  # type: ignore[no-untyped-
     )
     found = findings(linter, text)
     assert positions(found) == [(3, 1, "We'll cover exactly how many gels to tak")]
-    assert found[0].message.startswith("promises 'how many gels to take'; the article never gives a number")
+    assert found[0].message.startswith(
+        "promises 'how many gels to take'; the article never gives a number"
+    )
 
 
-def test_example_articles(linter) -> None:  # type: ignore[no-untyped-def]
+def test_example_articles(linter: Linter) -> None:
     lines = {}
     for name in ("heat-pump-guide.txt", "half-marathon-plan.md", "clean-rain-gardens.md"):
         path = EXAMPLES / name
@@ -251,7 +257,7 @@ def test_example_articles(linter) -> None:  # type: ignore[no-untyped-def]
     assert lines["clean-rain-gardens.md"] == []
 
 
-def test_html_page(linter) -> None:  # type: ignore[no-untyped-def]
+def test_html_page(linter: Linter) -> None:
     pytest.importorskip("contentlint.parsers.html")
     path = EXAMPLES / "sourdough-starter.html"
     found = findings(linter, path.read_text(encoding="utf-8"), str(path), "html")
@@ -263,7 +269,7 @@ def test_html_page(linter) -> None:  # type: ignore[no-untyped-def]
     ]
 
 
-def test_news_corpus_is_silent(news_results) -> None:  # type: ignore[no-untyped-def]
+def test_news_corpus_is_silent(news_results: dict[str, FileResult]) -> None:
     hits = [
         (key, f.line, f.excerpt[:80])
         for key, result in news_results.items()

@@ -2,28 +2,33 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from contentlint.config import Config
+from contentlint.engine import Linter
+from contentlint.findings import FileResult, Finding
 
 CODE = "CL302"
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "articles"
 
 
-def findings(linter, text: str, name: str = "article.md", fmt: str | None = None):  # type: ignore[no-untyped-def]
+def findings(
+    linter: Linter, text: str, name: str = "article.md", fmt: str | None = None
+) -> list[Finding]:
     result = linter.lint_text(text, name, fmt, Config())
     return [f for f in result.findings if f.code == CODE]
 
 
 @pytest.fixture(scope="module")
-def ketamine(linter, ketamine_path):  # type: ignore[no-untyped-def]
+def ketamine(linter: Linter, ketamine_path: Path) -> list[Finding]:
     text = ketamine_path.read_text(encoding="utf-8")
     return [f for f in linter.lint_text(text, str(ketamine_path)).findings if f.code == CODE]
 
 
-def test_ketamine_questions_are_flagged_exactly(ketamine) -> None:  # type: ignore[no-untyped-def]
+def test_ketamine_questions_are_flagged_exactly(ketamine: list[Finding]) -> None:
     # Lines 3 and 4 repeat the title ("How Long ...?"): they are copies of the title, which
     # CL204 repeated-title reports; flagging them again would report one question three times.
     # "Results and Complications" (24) mentions a timeline only in its text, not its heading.
@@ -37,7 +42,7 @@ def test_ketamine_questions_are_flagged_exactly(ketamine) -> None:  # type: igno
     ]
 
 
-def test_ketamine_messages(ketamine) -> None:  # type: ignore[no-untyped-def]
+def test_ketamine_messages(ketamine: list[Finding]) -> None:
     messages = {f.line: f.message for f in ketamine}
     assert messages[1].startswith(
         "the title asks 'How Long' but the article never gives a time span"
@@ -69,7 +74,7 @@ def test_ketamine_messages(ketamine) -> None:  # type: ignore[no-untyped-def]
     ],
     ids=["duration", "frequency", "dose", "price", "date", "table", "in-heading", "spelled"],
 )
-def test_answered_questions_do_not_fire(linter, text: str) -> None:  # type: ignore[no-untyped-def]
+def test_answered_questions_do_not_fire(linter: Linter, text: str) -> None:
     assert findings(linter, text) == []
 
 
@@ -83,11 +88,11 @@ def test_answered_questions_do_not_fire(linter, text: str) -> None:  # type: ign
     ],
     ids=["who", "hyphenated", "why", "when-in-clause"],
 )
-def test_questions_that_do_not_ask_for_a_quantity(linter, text: str) -> None:  # type: ignore[no-untyped-def]
+def test_questions_that_do_not_ask_for_a_quantity(linter: Linter, text: str) -> None:
     assert findings(linter, text) == []
 
 
-def test_unanswered_label_and_question_headings(linter) -> None:  # type: ignore[no-untyped-def]
+def test_unanswered_label_and_question_headings(linter: Linter) -> None:
     text = (
         "# How much does Invisalign cost?\n\n"
         "In today's world a confident smile matters.\n\n"
@@ -102,7 +107,7 @@ def test_unanswered_label_and_question_headings(linter) -> None:  # type: ignore
     assert "never gives a dose or a timeline" in found[1].message
 
 
-def test_example_articles(linter) -> None:  # type: ignore[no-untyped-def]
+def test_example_articles(linter: Linter) -> None:
     path = EXAMPLES / "heat-pump-guide.txt"
     found = findings(linter, path.read_text(encoding="utf-8"), str(path))
     # The title (planted) and two cost headings whose sections give no figure at all; the
@@ -112,7 +117,7 @@ def test_example_articles(linter) -> None:  # type: ignore[no-untyped-def]
     assert findings(linter, clean.read_text(encoding="utf-8"), str(clean)) == []
 
 
-def test_html_headings(linter) -> None:  # type: ignore[no-untyped-def]
+def test_html_headings(linter: Linter) -> None:
     pytest.importorskip("contentlint.parsers.html")
     html = (
         "<html><body><article><h1>How much does a sourdough starter cost?</h1>"
@@ -124,7 +129,7 @@ def test_html_headings(linter) -> None:  # type: ignore[no-untyped-def]
     assert [f.excerpt for f in found] == ["How much does a sourdough starter cost?"]
 
 
-def test_news_corpus_is_silent(news_results) -> None:  # type: ignore[no-untyped-def]
+def test_news_corpus_is_silent(news_results: dict[str, FileResult]) -> None:
     hits = [
         (key, f.line, f.excerpt[:80])
         for key, result in news_results.items()
@@ -137,7 +142,7 @@ def test_news_corpus_is_silent(news_results) -> None:  # type: ignore[no-untyped
 
 
 @pytest.fixture(scope="module")
-def kinds_of():  # type: ignore[no-untyped-def]
+def kinds_of() -> Callable[[str], set[str]]:
     """The shared concrete-answer helper, run on one sentence of real analysis."""
     from contentlint.analysis import Analysis, NlpPipeline
     from contentlint.parsers import parser_for
@@ -155,7 +160,10 @@ def kinds_of():  # type: ignore[no-untyped-def]
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Most clinics give six infusions over two to three weeks.", {"number", "dose", "duration"}),
+        (
+            "Most clinics give six infusions over two to three weeks.",
+            {"number", "dose", "duration"},
+        ),
         ("Water them twice a week.", {"frequency"}),
         ("Runners do four runs a week.", {"number", "frequency"}),
         ("It costs £159.99 without adverts.", {"number", "price"}),
@@ -173,5 +181,7 @@ def kinds_of():  # type: ignore[no-untyped-def]
         ("Once established, it may help with a few sessions.", set()),
     ],
 )
-def test_concrete_answer_kinds(kinds_of, text: str, expected: set[str]) -> None:  # type: ignore[no-untyped-def]
+def test_concrete_answer_kinds(
+    kinds_of: Callable[[str], set[str]], text: str, expected: set[str]
+) -> None:
     assert kinds_of(text) == expected

@@ -7,17 +7,21 @@ from pathlib import Path
 import pytest
 
 from contentlint.config import Config
+from contentlint.engine import Linter
+from contentlint.findings import FileResult, Finding
 
 CODE = "CL303"
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "articles"
 
 
-def findings(linter, text: str, name: str = "article.md", fmt: str | None = None):  # type: ignore[no-untyped-def]
+def findings(
+    linter: Linter, text: str, name: str = "article.md", fmt: str | None = None
+) -> list[Finding]:
     result = linter.lint_text(text, name, fmt, Config())
     return [f for f in result.findings if f.code == CODE]
 
 
-def test_ketamine_instruction_paragraph(linter, ketamine_path) -> None:  # type: ignore[no-untyped-def]
+def test_ketamine_instruction_paragraph(linter: Linter, ketamine_path: Path) -> None:
     text = ketamine_path.read_text(encoding="utf-8")
     found = [f for f in linter.lint_text(text, str(ketamine_path)).findings if f.code == CODE]
     # One finding for the three adjacent instruction sentences of line 74. Line 94 ("Expert
@@ -49,7 +53,7 @@ def test_ketamine_instruction_paragraph(linter, ketamine_path) -> None:  # type:
     ids=["bracket", "bracket-heading", "template", "parenthesis", "note", "brief", "imperative",
          "should-include", "element-benefit"],
 )
-def test_instructions_fire(linter, text: str, excerpt: str) -> None:  # type: ignore[no-untyped-def]
+def test_instructions_fire(linter: Linter, text: str, excerpt: str) -> None:
     assert [f.excerpt for f in findings(linter, text)] == [excerpt]
 
 
@@ -69,15 +73,16 @@ def test_instructions_fire(linter, text: str, excerpt: str) -> None:  # type: ig
     ids=["editors-note", "affiliate", "brackets", "parenthesis", "sic", "writing-advice",
          "quoted", "filler", "data"],
 )
-def test_near_misses_do_not_fire(linter, text: str) -> None:  # type: ignore[no-untyped-def]
+def test_near_misses_do_not_fire(linter: Linter, text: str) -> None:
     assert findings(linter, text) == []
 
 
-def test_example_articles(linter) -> None:  # type: ignore[no-untyped-def]
+def test_example_articles(linter: Linter) -> None:
     lines = {}
     for name in ("heat-pump-guide.txt", "half-marathon-plan.md", "clean-rain-gardens.md"):
         path = EXAMPLES / name
-        lines[name] = [f.line for f in findings(linter, path.read_text(encoding="utf-8"), str(path))]
+        found = findings(linter, path.read_text(encoding="utf-8"), str(path))
+        lines[name] = [f.line for f in found]
     assert lines == {
         "heat-pump-guide.txt": [45, 47],
         "half-marathon-plan.md": [10],
@@ -85,7 +90,7 @@ def test_example_articles(linter) -> None:  # type: ignore[no-untyped-def]
     }
 
 
-def test_html_prompt(linter) -> None:  # type: ignore[no-untyped-def]
+def test_html_prompt(linter: Linter) -> None:
     pytest.importorskip("contentlint.parsers.html")
     html = (
         "<html><body><article><h1>Heat pumps</h1>"
@@ -99,7 +104,7 @@ def test_html_prompt(linter) -> None:  # type: ignore[no-untyped-def]
     ]
 
 
-def test_news_corpus_is_silent(news_results) -> None:  # type: ignore[no-untyped-def]
+def test_news_corpus_is_silent(news_results: dict[str, FileResult]) -> None:
     hits = [
         (key, f.line, f.excerpt[:80])
         for key, result in news_results.items()

@@ -1,0 +1,257 @@
+"""Times every compiled regular expression of contentlint and its rules on adversarial strings.
+
+Run as a script (``python -m tests.hostile.regex_probe``) in a subprocess by
+``test_regex.py``: Python's ``re`` cannot be interrupted, so only a process
+can be given a deadline. It prints ``BEGIN <pattern id>`` before each pattern
+(so a hang names its culprit) and one JSON object per finding at the end.
+
+Patterns are found generically, so rules added later are covered without
+touching this file: every module of the ``contentlint`` package (parsers,
+reporters, ...) and of ``contentlint.rules`` (``rules/*.py`` and its
+``_*.py`` helpers) is imported, and every compiled pattern reachable from its
+globals (directly, in a tuple/list/set/dict, or as a class attribute) is
+probed.
+
+For each pattern and each family of adversarial strings the time at size n
+and 4n is compared; linear matching grows x4, a polynomial blow-up (the
+"ReDoS-lite" of ``\\w+x`` scanned over a long word) x16, and catastrophic
+backtracking never finishes (the parent's deadline catches that).
+"""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import json
+import pkgutil
+import re
+import sys
+import time
+from collections.abc import Iterator
+from types import ModuleType
+from typing import Any
+
+try:  # the parse tree of a pattern, to build near-miss strings from its literals
+    import re._parser as sre_parse  # type: ignore[import-not-found]
+except ImportError:  # Python < 3.11
+    import sre_parse  # type: ignore[no-redef]
+
+SMALL = 2_000
+FACTOR = 4
+#: x16 is quadratic; x4 linear. Flag above this ratio, on a measurable time only.
+MAX_RATIO = 9.0
+MIN_MEASURABLE = 0.03
+#: Whatever the ratio, 8,000 characters must never take this long for one pattern.
+MAX_SECONDS = 1.0
+
+CHARS = [" ", "a", "A", "1", ".", ",", "-", "'", '"', "\n", "\t", "*", "_", "#", "<", ">",
+         "&", "(", ")", "[", "]", "/", ":", "?", "!", "|", "\\", "\xa0", "\u00e9", "\u200b", "\u2019"]
+MIXES = ["a ", "a.", "A. ", "a-", "a,", "a'", "1.", "Ab", "a b.", "Dr. ", "e.g. ", "ab1", "a\n",
+         "a\n\n", "<a", "&a", "\"a", "a:", "http://a", "www.", "@a", "#a", "[a]", "(a", "aA"]
+
+
+def modules() -> Iterator[ModuleType]:
+    import contentlint
+    import contentlint.rules
+
+    seen: set[str] = set()
+    for package in (contentlint, contentlint.rules):
+        names = [package.__name__] + [
+            info.name for info in pkgutil.walk_packages(package.__path__, package.__name__ + ".")
+        ]
+        for name in names:
+            if name in seen or name.endswith("__main__"):
+                continue
+            seen.add(name)
+            try:
+                yield importlib.import_module(name)
+            except Exception as exc:  # a module being written by someone else right now
+                print(json.dumps({"kind": "import-error", "module": name, "error": repr(exc)}))
+
+
+def _patterns_in(value: Any, depth: int = 0) -> Iterator[re.Pattern[str]]:
+    if isinstance(value, re.Pattern) or type(value).__name__ == "Pattern" and hasattr(value, "finditer"):
+        if isinstance(getattr(value, "pattern", None), str):
+            yield value
+        return
+    if depth >= 2:
+        return
+    if isinstance(value, (tuple, list, set, frozenset)):
+        for item in list(value)[:500]:
+            yield from _patterns_in(item, depth + 1)
+    elif isinstance(value, dict):
+        for item in list(value.values())[:500]:
+            yield from _patterns_in(item, depth + 1)
+
+
+def collect() -> list[tuple[str, str, re.Pattern[str]]]:
+    """(id, module-level name or "", pattern) for every distinct pattern."""
+    found: dict[tuple[str, int], tuple[str, str, re.Pattern[str]]] = {}
+    for module in modules():
+        for name, value in list(vars(module).items()):
+            sources: list[tuple[str, Any]] = [(name, value)]
+            if inspect.isclass(value) and value.__module__ == module.__name__:
+                sources = [(f"{name}.{k}", v) for k, v in vars(value).items()]
+            for label, item in sources:
+                for pattern in _patterns_in(item):
+                    key = (pattern.pattern, pattern.flags)
+                    if key not in found:
+                        direct = label if pattern is item else ""
+                        found[key] = (f"{module.__name__}:{label}", direct, pattern)
+    return list(found.values())
+
+
+def runtime_patterns() -> dict[tuple[str, int], tuple[str, str, re.Pattern[str]]]:
+    """Patterns contentlint code compiles while checking documents (inside functions, cached).
+
+    ``re._compile`` is what ``re.compile``, ``re.search`` and friends all call; wrapped
+    for one run of every rule over its own documented bad and good examples (in all
+    three formats), it records each pattern with the module and line that compiled it.
+    Patterns compiled by libraries (markdown-it, PyYAML, ...) are not ours to fix and
+    are left out.
+    """
+    from contentlint.config import Config
+    from contentlint.engine import Linter, Overrides
+
+    found: dict[tuple[str, int], tuple[str, str, re.Pattern[str]]] = {}
+    real = re._compile  # type: ignore[attr-defined]
+
+    def tracking(pattern: Any, flags: Any) -> Any:
+        compiled = real(pattern, flags)
+        frame = sys._getframe(1)
+        while frame is not None and frame.f_globals.get("__name__", "").startswith(("re", "sre")):
+            frame = frame.f_back
+        module = frame.f_globals.get("__name__", "") if frame is not None else ""
+        if module.startswith("contentlint") and isinstance(compiled.pattern, str):
+            key = (compiled.pattern, compiled.flags)
+            found.setdefault(key, (f"{module}:line {frame.f_lineno}", "", compiled))  # type: ignore[union-attr]
+        return compiled
+
+    re.purge()
+    re._compile = tracking  # type: ignore[attr-defined]
+    try:
+        linter = Linter(overrides=Overrides(metrics=True))
+        examples = [text for loaded in linter.registry.rules
+                    for text in (*loaded.meta.bad, *loaded.meta.good)]
+        article = "\n\n".join(examples)
+        for fmt, path, text in (("markdown", "a.md", article), ("text", "a.txt", article),
+                                ("html", "a.html", "<p>" + article.replace("\n\n", "</p><p>"))):
+            try:
+                linter.lint_text(text, path, fmt, Config())
+            except Exception as exc:
+                print(json.dumps({"kind": "sample-error", "format": fmt, "error": repr(exc)}))
+    finally:
+        re._compile = real  # type: ignore[attr-defined]
+        re.purge()
+    return found
+
+
+def _literals(pattern: re.Pattern[str]) -> list[str]:
+    """Literal runs of the pattern (words of its alternations), for near-miss inputs."""
+    out: list[str] = []
+
+    def walk(tree: Any) -> None:
+        run: list[str] = []
+        for op, arg in tree:
+            name = str(op)
+            if name == "LITERAL":
+                run.append(chr(arg))
+                continue
+            if len(run) >= 2:
+                out.append("".join(run))
+            run = []
+            if name in ("SUBPATTERN",):
+                walk(arg[-1])
+            elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+                walk(arg[2])
+            elif name == "BRANCH":
+                for branch in arg[1]:
+                    walk(branch)
+            elif name in ("ASSERT", "ASSERT_NOT"):
+                walk(arg[1])
+        if len(run) >= 2:
+            out.append("".join(run))
+
+    try:
+        walk(sre_parse.parse(pattern.pattern, pattern.flags))
+    except Exception:
+        return []
+    unique = sorted(set(out), key=lambda s: (-len(s), s))
+    return unique[:4] + unique[-4:] if len(unique) > 8 else unique
+
+
+def families(pattern: re.Pattern[str]) -> Iterator[tuple[str, Any]]:
+    """(label, make(n) -> string of about n characters)."""
+    for c in CHARS:
+        yield f"{c!r}*n", lambda n, c=c: c * n
+        yield f"{c!r}*n+'\\x00'", lambda n, c=c: c * n + "\x00"
+    for m in MIXES:
+        yield f"{m!r}*k", lambda n, m=m: m * (n // len(m))
+        yield f"{m!r}*k+'!'", lambda n, m=m: m * (n // len(m)) + "!\x00"
+    for lit in _literals(pattern):
+        for text in {lit, lit.lower(), lit.capitalize()}:
+            yield f"{text!r}*k", lambda n, t=text: t * (n // len(t) + 1)
+            yield f"({text!r}+' ')*k", lambda n, t=text: (t + " ") * (n // (len(t) + 1) + 1)
+            yield f"{text[:-1]!r}*k", lambda n, t=text[:-1]: t * (n // len(t) + 1)
+            yield f"({text!r}+'a')*k", lambda n, t=text: (t + "a") * (n // (len(t) + 1) + 1)
+
+
+def usage(module_name: str, name: str) -> str:
+    """"match" if the module only ever anchors this name with .match/.fullmatch, else "scan"."""
+    if not name or "." in name:
+        return "scan"
+    try:
+        source = inspect.getsource(sys.modules[module_name])
+    except (OSError, TypeError, KeyError):
+        return "scan"
+    calls = set(re.findall(rf"\b{re.escape(name)}\.(\w+)\(", source))
+    return "match" if calls and calls <= {"match", "fullmatch"} else "scan"
+
+
+def timed(pattern: re.Pattern[str], text: str, how: str) -> float:
+    started = time.perf_counter()
+    if how == "match":
+        pattern.match(text)
+    else:
+        for _ in pattern.finditer(text):
+            pass
+    return time.perf_counter() - started
+
+
+def probe(pattern_id: str, name: str, pattern: re.Pattern[str]) -> dict[str, Any] | None:
+    how = usage(pattern_id.split(":")[0], name)
+    for label, make in families(pattern):
+        small, large = make(SMALL), make(SMALL * FACTOR)
+        t_small, t_large = timed(pattern, small, how), timed(pattern, large, how)
+        if t_large < MIN_MEASURABLE:
+            continue
+        # confirm with the best of three before blaming anyone
+        t_small = min(t_small, *(timed(pattern, small, how) for _ in range(2)))
+        t_large = min(t_large, *(timed(pattern, large, how) for _ in range(2)))
+        ratio = t_large / max(t_small, 1e-6)
+        if t_large > MAX_SECONDS or (t_large >= MIN_MEASURABLE and ratio > MAX_RATIO):
+            return {"kind": "slow", "id": pattern_id, "pattern": pattern.pattern[:300],
+                    "input": label, "how": how, "small": round(t_small, 4),
+                    "large": round(t_large, 4), "ratio": round(ratio, 1)}
+    return None
+
+
+def main(argv: list[str]) -> None:
+    """``--skip ID,ID``: patterns already probed (the parent restarts us after a hang)."""
+    skip = set(argv[argv.index("--skip") + 1].split(",")) if "--skip" in argv else set()
+    patterns = collect()
+    known = {(p.pattern, p.flags) for _, _, p in patterns}
+    patterns += [v for k, v in runtime_patterns().items() if k not in known]
+    print(json.dumps({"kind": "count", "patterns": len(patterns)}), flush=True)
+    for pattern_id, name, pattern in patterns:
+        if pattern_id in skip:
+            continue
+        print(f"BEGIN {pattern_id}", flush=True)
+        result = probe(pattern_id, name, pattern)
+        if result is not None:
+            print(json.dumps(result), flush=True)
+    print(json.dumps({"kind": "done"}), flush=True)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
