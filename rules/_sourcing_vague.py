@@ -26,7 +26,7 @@ _OPENERS = frozenset(
 #: Words that make the subject specific ("the experts", "his doctors") or deny it ("no studies").
 _SPECIFIC = frozenset(
     """the these those this his her their our its my your such both no any every each
-    if whether unless whose which""".split()
+    if whether unless whose""".split()
 )
 #: Fixed phrases starting with these only count when they open a clause ("Some say ...").
 _PRONOUNS = frozenset({"some", "many", "most", "everyone"})
@@ -34,7 +34,7 @@ _ADVERB = r"(?:[a-z]+ly|also|all|now|long|repeatedly|still|even|too|often)"
 _PREVIOUS = re.compile(r"(\S+)\s+$")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class VagueMatch:
     start: int
     end: int

@@ -2,7 +2,7 @@
 
 Run as a script (``python -m tests.hostile.regex_probe``) in a subprocess by
 ``test_regex.py``: Python's ``re`` cannot be interrupted, so only a process
-can be given a deadline. It prints ``BEGIN <pattern id>`` before each pattern
+can be given a deadline. It prints ``BEGIN {"id": ..., "pattern": ...}`` before each pattern
 (so a hang names its culprit) and one JSON object per finding at the end.
 
 Patterns are found generically, so rules added later are covered without
@@ -36,7 +36,7 @@ try:  # the parse tree of a pattern, to build near-miss strings from its literal
 except ImportError:  # Python < 3.11
     import sre_parse  # type: ignore[no-redef]
 
-SMALL = 2_000
+SMALL = 1_500
 FACTOR = 4
 #: x16 is quadratic; x4 linear. Flag above this ratio, on a measurable time only.
 MAX_RATIO = 9.0
@@ -119,12 +119,17 @@ def runtime_patterns() -> dict[tuple[str, int], tuple[str, str, re.Pattern[str]]
     def tracking(pattern: Any, flags: Any) -> Any:
         compiled = real(pattern, flags)
         frame = sys._getframe(1)
+        api = frame.f_code.co_name  # re.compile, re.match, re.search, ...
         while frame is not None and frame.f_globals.get("__name__", "").startswith(("re", "sre")):
+            api = frame.f_code.co_name
             frame = frame.f_back
         module = frame.f_globals.get("__name__", "") if frame is not None else ""
         if module.startswith("contentlint") and isinstance(compiled.pattern, str):
             key = (compiled.pattern, compiled.flags)
-            found.setdefault(key, (f"{module}:line {frame.f_lineno}", "", compiled))  # type: ignore[union-attr]
+            # re.match(p, s) in the code: anchored use, whatever the pattern looks like
+            how = "match" if api in ("match", "fullmatch") else ""
+            where = f"{module}:{frame.f_code.co_name}()"  # type: ignore[union-attr]
+            found.setdefault(key, (where, how, compiled))
         return compiled
 
     re.purge()
@@ -197,8 +202,14 @@ def families(pattern: re.Pattern[str]) -> Iterator[tuple[str, Any]]:
 
 
 def usage(module_name: str, name: str) -> str:
-    """"match" if the module only ever anchors this name with .match/.fullmatch, else "scan"."""
-    if not name or "." in name:
+    """"match" if the module only ever anchors this name with .match/.fullmatch, else "scan".
+
+    ``name`` is a module-level name, or for a pattern compiled at run time the
+    ``re`` function that compiled it ("match" when it was ``re.match(...)``).
+    """
+    if name in ("match", ""):
+        return name or "scan"
+    if "." in name:
         return "scan"
     try:
         source = inspect.getsource(sys.modules[module_name])
@@ -236,17 +247,35 @@ def probe(pattern_id: str, name: str, pattern: re.Pattern[str]) -> dict[str, Any
     return None
 
 
+def selected(pattern_id: str, pattern: re.Pattern[str], keys: list[list[str]]) -> bool:
+    """Whether ``[module prefix, pattern substring]`` in ``keys`` names this pattern."""
+    return any(pattern_id.startswith(m) and sub in pattern.pattern for m, sub in keys)
+
+
 def main(argv: list[str]) -> None:
-    """``--skip ID,ID``: patterns already probed (the parent restarts us after a hang)."""
-    skip = set(argv[argv.index("--skip") + 1].split(",")) if "--skip" in argv else set()
+    """Options (JSON lists of ``[module prefix, pattern substring]``):
+
+    ``--skip ID,ID``   ids already probed (the parent restarts us after a hang);
+    ``--exclude JSON`` patterns not to probe (known hangs, patterns never given file text);
+    ``--only JSON``    probe only these.
+    """
+    def option(name: str, default: str) -> str:
+        return argv[argv.index(name) + 1] if name in argv else default
+
+    skip = set(option("--skip", "").split(","))
+    exclude = json.loads(option("--exclude", "[]"))
+    only = json.loads(option("--only", "null"))
     patterns = collect()
     known = {(p.pattern, p.flags) for _, _, p in patterns}
     patterns += [v for k, v in runtime_patterns().items() if k not in known]
     print(json.dumps({"kind": "count", "patterns": len(patterns)}), flush=True)
     for pattern_id, name, pattern in patterns:
-        if pattern_id in skip:
+        if pattern_id in skip or selected(pattern_id, pattern, exclude):
             continue
-        print(f"BEGIN {pattern_id}", flush=True)
+        if only is not None and not selected(pattern_id, pattern, only):
+            continue
+        begin = {"id": pattern_id, "pattern": pattern.pattern[:300]}
+        print("BEGIN " + json.dumps(begin), flush=True)
         result = probe(pattern_id, name, pattern)
         if result is not None:
             print(json.dumps(result), flush=True)

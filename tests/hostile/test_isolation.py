@@ -288,15 +288,15 @@ def test_killed_writer_keeps_the_old_report(tmp_path: Path) -> None:
 
         write_atomically(Path({str(report)!r}), slow)
     """)
-    proc = subprocess.Popen([PYTHON, "-c", script], stdout=subprocess.PIPE, text=True,
-                            env=subprocess_env())
-    try:
-        assert proc.stdout is not None and proc.stdout.readline().strip() == "writing"
-        proc.send_signal(signal.SIGKILL)
-        proc.wait(timeout=30)
-    finally:
-        if proc.poll() is None:
-            proc.kill()
+    with subprocess.Popen([PYTHON, "-c", script], stdout=subprocess.PIPE, text=True,
+                          env=subprocess_env()) as proc:
+        try:
+            assert proc.stdout is not None and proc.stdout.readline().strip() == "writing"
+            proc.send_signal(signal.SIGKILL)
+            proc.wait(timeout=30)
+        finally:
+            if proc.poll() is None:
+                proc.kill()
     assert report.read_text() == '{"old": true}\n'
     # the orphaned temporary file is hidden and named after the report, never the report itself
     assert all(name.startswith(".report.json.") for name in _leftovers(tmp_path))

