@@ -22,8 +22,9 @@ def parse_directive(comment_body: str, span: Span) -> Directive | None:
 
     The directive and its selectors fill the comment's first line; anything but
     whitespace on later lines makes it an ordinary comment that mentions one.
-    NOTE: parsed by hand after the keyword: ``([^\n]*?)\s*$`` backtracked
-    quadratically over a long run of spaces.
+    NOTE: parsed by hand after the keyword: the former pattern's lazy selector
+    group followed by trailing whitespace backtracked quadratically over a long
+    run of spaces.
     """
     match = _DIRECTIVE.match(comment_body)
     if match is None:

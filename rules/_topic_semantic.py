@@ -45,8 +45,8 @@ def resolve_model(model: str) -> Path:
     if importlib.util.find_spec("sentence_transformers") is None:
         raise ConfigError(
             SOURCE,
-            "backend = 'semantic' needs sentence-transformers: pip install 'contentlint[semantic]', "
-            "or set backend = 'lexical'",
+            "backend = 'semantic' needs sentence-transformers: "
+            "pip install 'contentlint[semantic]', or set backend = 'lexical'",
         )
     path = Path(model).expanduser()
     if path.is_dir():

@@ -1,4 +1,11 @@
-"""CL101 off-topic-passage: a paragraph, list or section about something else entirely."""
+"""CL101 off-topic-passage: a paragraph, list or section about something else entirely.
+
+The family's helpers, in the order the rule uses them: ``_topic_terms`` (subject
+terms per block), ``_topic_passages`` (what is judged), ``_topic_lexical`` and
+``_topic_semantic`` (evidence, leaving each passage out), ``_topic_judge``
+(score, subject-swap test, guards) and ``_topic_naming`` (the message).
+``docs/rules/off-topic.md`` explains the method and the benchmark figures.
+"""
 
 from __future__ import annotations
 
@@ -23,7 +30,7 @@ from ._topic_judge import (
 from ._topic_lexical import ArticleTerms, Passage
 from ._topic_naming import article_subject, passage_subject
 from ._topic_passages import passages, section_passages
-from ._topic_semantic import resolve_model
+from ._topic_semantic import passage_semantics, resolve_model
 from ._topic_terms import BlockTerms, block_terms, normalise_topic
 
 _KETAMINE = (
@@ -92,7 +99,8 @@ class Options:
 
         if not 0.0 <= self.sensitivity <= 1.0:
             raise ConfigError(
-                "rules.off-topic-passage", f"sensitivity must be within 0..1, not {self.sensitivity}"
+                "rules.off-topic-passage",
+                f"sensitivity must be within 0..1, not {self.sensitivity}",
             )
         if self.min_words < 10:
             raise ConfigError(
@@ -163,8 +171,6 @@ class OffTopicPassage(Rule[Options]):
         judged = [*blocks, *sections]
         semantic = None
         if options.backend == "semantic":
-            from ._topic_semantic import passage_semantics
-
             semantic = passage_semantics(document, terms, order, judged, options.model)
         rows = feature_rows(article, judged, semantic, reference=len(blocks))
         return Judged(article, terms, rows, len(blocks))

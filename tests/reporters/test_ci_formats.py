@@ -63,8 +63,12 @@ def test_sarif_fingerprint_survives_reflow(tmp_path: Path) -> None:
     _, first = _check(str(a), "-f", "sarif")
     a.write_text(f"# Buses\n\nA new opening paragraph.\n\n{long.replace(' which', chr(10) + 'which')}\n")
     _, second = _check(str(a), "-f", "sarif")
-    fp = [json.loads(o)["runs"][0]["results"][0]["partialFingerprints"] for o in (first, second)]
-    lines = [json.loads(o)["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"]["startLine"] for o in (first, second)]
+    results = [
+        next(r for r in json.loads(o)["runs"][0]["results"] if r["ruleId"] == "CL502")
+        for o in (first, second)
+    ]
+    fp = [r["partialFingerprints"] for r in results]
+    lines = [r["locations"][0]["physicalLocation"]["region"]["startLine"] for r in results]
     assert fp[0] == fp[1] and lines == [3, 5]
 
 

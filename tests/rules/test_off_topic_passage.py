@@ -105,7 +105,9 @@ def test_example_articles(linter) -> None:  # type: ignore[no-untyped-def]
     (finding,) = cl101(linter, heat.read_text(encoding="utf-8"), str(heat))
     assert (finding.line, finding.column) == (14, 1)
     assert finding.excerpt.startswith("Beginners learning to knit")
-    assert finding.message.startswith("passage is about purl, skein; the article is about heat pump")
+    assert finding.message.startswith(
+        "passage is about purl, skein; the article is about heat pump"
+    )
     for name in ("clean-rain-gardens.md", "half-marathon-plan.md", "sourdough-starter.html"):
         path = EXAMPLES / name
         assert cl101(linter, path.read_text(encoding="utf-8"), str(path)) == [], name
@@ -160,7 +162,8 @@ def test_pasted_paragraph_in_html_points_into_the_source(linter) -> None:  # typ
         elif block.startswith("# "):
             html_parts.append(f"<h1>{block[2:]}</h1>")
         elif block == "MARK":
-            html_parts.append(f"<p>{MORTGAGE.replace('Bank of England', 'Bank of England &amp; others')}</p>")
+            entity = MORTGAGE.replace("Bank of England", "Bank of England &amp; others")
+            html_parts.append(f"<p>{entity}</p>")
         elif block:
             html_parts.append(f"<p>{block}</p>")
     html = "<article>\n" + "\n".join(html_parts) + "\n</article>\n"
@@ -189,7 +192,8 @@ def test_bad_options_are_config_errors(linter, tmp_path) -> None:  # type: ignor
     from contentlint.rules.off_topic_passage import Options
 
     with pytest.raises(ConfigError, match="sensitivity must be within 0..1"):
-        linter.lint_text("# A\n\nText.", "a.md", None, config_with(tmp_path, "s.toml", sensitivity=2))
+        config = config_with(tmp_path, "s.toml", sensitivity=2)
+        linter.lint_text("# A\n\nText.", "a.md", None, config)
     with pytest.raises(ConfigError, match="min-words must be at least 10"):
         Options(min_words=3)
     with pytest.raises(ConfigError, match="needs `model`|needs sentence-transformers"):
