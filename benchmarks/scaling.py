@@ -3,12 +3,13 @@
 Run from the repository root::
 
     python benchmarks/scaling.py [--sizes 1000,10000,100000,1000000] [--format markdown]
-                                 [--repeat 1] [--tracemalloc]
+                                 [--repeat 1] [--tracemalloc] [--ignore CL101]
 
 Each size runs in a fresh subprocess, so one size's caches and heap do not
 flatter the next. The child builds the linter and checks a short article
 first (loading spaCy, lookup tables, syllable data: fixed costs that have
-nothing to do with size), then times one full check of the generated article
+nothing to do with size), then times (CPU time of the process, and wall time)
+one full check of the generated article
 with every rule and the readability metrics, as ``contentlint check
 --format json`` runs it: decoding is skipped, parsing, analysis, rules,
 stamping and suppression are in.
@@ -149,20 +150,20 @@ def _maxrss_bytes() -> int:
     return peak if sys.platform == "darwin" else peak * 1024
 
 
-def child(words: int, fmt: str, use_tracemalloc: bool) -> dict[str, float]:
+def child(words: int, fmt: str, use_tracemalloc: bool, ignore: tuple[str, ...] = ()) -> dict[str, float]:
     """One measurement, in this (fresh) process."""
     from contentlint.config import Config
     from contentlint.engine import Linter, Overrides
     from contentlint.parsers import parser_for
 
-    linter = Linter(overrides=Overrides(metrics=True))
+    linter = Linter(overrides=Overrides(metrics=True, ignore=ignore))
     config = Config()
     path = "article" + SUFFIX[fmt]
     linter.lint_text(article(300, fmt, seed=99), path, fmt, config)  # fixed costs, not counted
     text = article(words, fmt)
-    started = time.perf_counter()
+    started = time.process_time()
     parser_for(fmt)(text, path)
-    parse_seconds = time.perf_counter() - started
+    parse_seconds = time.process_time() - started
     import gc
 
     gc.collect()
@@ -172,9 +173,10 @@ def child(words: int, fmt: str, use_tracemalloc: bool) -> dict[str, float]:
         tracemalloc.start()
     exact = _reset_peak()  # else the peak so far (the warm-up's) can hide a small run's
     before = _status_bytes("VmRSS") or _maxrss_bytes()
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.process_time()
     result = linter.lint_text(text, path, fmt, config)
-    seconds = time.perf_counter() - started
+    seconds = time.process_time() - cpu_started
+    wall = time.perf_counter() - started
     if use_tracemalloc:
         import tracemalloc
 
@@ -190,13 +192,14 @@ def child(words: int, fmt: str, use_tracemalloc: bool) -> dict[str, float]:
         "chars": float(len(text)),
         "parse_seconds": parse_seconds,
         "seconds": seconds,
+        "wall_seconds": wall,
         "peak_bytes": peak,
         "findings": float(len(result.findings)),
     }
 
 
-def measure(words: int, fmt: str, use_tracemalloc: bool) -> dict[str, float]:
-    cmd = [sys.executable, __file__, "--child", str(words), "--format", fmt]
+def measure(words: int, fmt: str, use_tracemalloc: bool, ignore: str = "") -> dict[str, float]:
+    cmd = [sys.executable, __file__, "--child", str(words), "--format", fmt, "--ignore", ignore]
     if use_tracemalloc:
         cmd.append("--tracemalloc")
     out = subprocess.run(cmd, capture_output=True, text=True, check=True, cwd=REPO)
@@ -214,33 +217,40 @@ def main() -> None:
     parser.add_argument("--format", default="markdown", choices=sorted(SUFFIX))
     parser.add_argument("--repeat", type=int, default=1, help="runs per size; the fastest counts")
     parser.add_argument("--tracemalloc", action="store_true", help="Python heap peak instead of RSS")
+    parser.add_argument("--ignore", default="", help="rules to leave out (comma-separated selectors)")
     parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        print(json.dumps(child(args.child, args.format, args.tracemalloc)))
+        ignore = tuple(s for s in args.ignore.split(",") if s)
+        print(json.dumps(child(args.child, args.format, args.tracemalloc, ignore)))
         return
     sizes = [int(s) for s in args.sizes.split(",")]
     memory = "Python heap peak" if args.tracemalloc else "peak RSS growth"
-    print(f"contentlint scaling, {args.format}, all rules + metrics; memory = {memory}")
-    header = (f"{'words':>10} {'chars':>11} {'parse s':>8} {'check s':>8} {'us/word':>8} "
-              f"{'+MB':>8} {'proc MB':>8} {'time':>7} {'memory':>7}")
+    rules = f"all rules but {args.ignore}" if args.ignore else "all rules"
+    print(f"contentlint scaling, {args.format}, {rules} + metrics; memory = {memory}")
+    header = (f"{'words':>10} {'chars':>11} {'parse s':>8} {'check s':>8} {'wall s':>8} "
+              f"{'us/word':>8} {'+MB':>8} {'proc MB':>8} {'time':>7} {'memory':>7}")
     print(header)
     print("-" * len(header))
     previous: dict[str, float] | None = None
     for words in sizes:
-        runs = [measure(words, args.format, args.tracemalloc) for _ in range(max(1, args.repeat))]
+        runs = [measure(words, args.format, args.tracemalloc, args.ignore)
+                for _ in range(max(1, args.repeat))]
         row = min(runs, key=lambda r: r["seconds"])
         time_ratio = _ratio(previous["seconds"], row["seconds"]) if previous else "     "
         mem_ratio = (_ratio(previous["peak_bytes"], row["peak_bytes"])
                      if previous and previous["peak_bytes"] > 2**20 else "     ")
         print(
             f"{int(row['words']):>10,} {int(row['chars']):>11,} {row['parse_seconds']:>8.2f} "
-            f"{row['seconds']:>8.2f} {1e6 * row['seconds'] / row['words']:>8.1f} "
+            f"{row['seconds']:>8.2f} {row['wall_seconds']:>8.2f} "
+            f"{1e6 * row['seconds'] / row['words']:>8.1f} "
             f"{row['peak_bytes'] / 2**20:>8.1f} {row['process_peak_bytes'] / 2**20:>8.0f} "
             f"{time_ratio:>7} {mem_ratio:>7}",
             flush=True,
         )
         previous = row
+    print("parse s, check s: CPU seconds of this process (a busy machine does not inflate them;")
+    print("wall s is elapsed time). Time ratios compare CPU seconds.")
     print("+MB: peak memory of the check over the process before it; proc MB: the process's")
     print("peak (spaCy and the word lists included). Ratios are to the previous size; linear")
     print("growth gives about x10 per row. A small check reuses memory the warm-up freed, so")

@@ -107,10 +107,11 @@ class Linter:
         return cached
 
     def plan_for(self, config: Config) -> _Plan:
-        plan = self._plans.get(config.source)
+        key = repr(config)  # NOTE: two configs may share a source name (API use), not contents
+        plan = self._plans.get(key)
         if plan is None:
             plan = self._make_plan(config)
-            self._plans[config.source] = plan
+            self._plans[key] = plan
         return plan
 
     def _make_plan(self, config: Config) -> _Plan:
@@ -140,6 +141,10 @@ class Linter:
             active.append(ActiveRule(loaded, options, severity_for(meta, severities)))
         engine_sev = {m.code: severity_for(m, severities) for m in diagnostics.ENGINE_RULES}
         return _Plan(config, tuple(active), engine_sev)
+
+    def adopt_pipeline(self, pipeline: NlpPipeline) -> None:
+        """Use an already built pipeline for its model (workers forked with one ready)."""
+        self._pipelines.setdefault(pipeline.model, pipeline)
 
     def _pipeline(self, model: str | None) -> NlpPipeline:
         if model not in self._pipelines:

@@ -37,7 +37,10 @@ def build_options(options_cls: type, raw: Mapping[str, Any], source: str, slug: 
             values[name] = _coerce(value, hints[name])
         except (TypeError, ValueError) as exc:
             raise ConfigError(source, f"rules.{slug}.{key}: {exc}") from None
-    return options_cls(**values)
+    try:
+        return options_cls(**values)
+    except (TypeError, ValueError) as exc:  # validation in the rule's own __post_init__
+        raise ConfigError(source, f"rules.{slug}: {exc}") from None
 
 
 def _coerce(value: Any, hint: Any) -> Any:

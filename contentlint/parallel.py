@@ -3,9 +3,10 @@
 The main process expands paths, reads each file, resolves its config and
 rule plan (so config and plugin errors surface here, once), and answers from
 the results cache. Only misses are checked: in this process for ``--jobs 1``
-or a single file, otherwise by a spawn-based ``ProcessPoolExecutor`` whose
-initializer builds one :class:`~contentlint.engine.Linter`, and so one spaCy
-pipeline, per worker (the flake8 ``_mp_init`` pattern). Files are streamed in
+or a single file, otherwise by a ``ProcessPoolExecutor`` (forkserver or spawn,
+never plain fork; see :func:`_context`) whose initializer builds one
+:class:`~contentlint.engine.Linter`, and so one spaCy pipeline, per worker
+(the flake8 ``_mp_init`` pattern). Files are streamed in
 small batches with a bounded number in flight, so memory does not grow with
 the corpus; results are put back in input order.
 """
@@ -29,6 +30,9 @@ from .files import STDIN, Target
 from .findings import FileResult, LintResult
 
 if TYPE_CHECKING:
+    from multiprocessing.context import BaseContext
+
+    from .analysis import NlpPipeline
     from .cache import ResultCache
     from .engine import Linter, Overrides
     from .progress import ProgressReporter
@@ -39,6 +43,9 @@ BATCH_FILES = 4
 BATCH_CHARS = 50_000
 #: Batches in flight per worker: enough to keep it busy, few enough to bound memory.
 IN_FLIGHT_PER_WORKER = 3
+#: Set to "spawn" to start workers with spawn even where a forkserver is available.
+ENV_START_METHOD = "CONTENTLINT_START_METHOD"
+PRELOAD_MODULE = "contentlint._forkserver_preload"
 
 StatsData = dict[str, dict[str, float]]
 Done = Callable[[int, FileResult, "StatsData | None"], None]
@@ -141,18 +148,35 @@ def _picklable_registry(linter: Linter) -> Registry | None | bool:
     return linter.registry
 
 
+def _context() -> BaseContext:
+    """forkserver where there is one (Linux, macOS), else spawn.
+
+    Never plain fork: the parent may run threads (the progress bar). The
+    forkserver is a fresh single-threaded process that imports spaCy, builds
+    the default pipeline and imports the rules once (``_forkserver_preload``);
+    each worker forked from it starts with all that in place, instead of every
+    spawned worker paying about a second for it. ``CONTENTLINT_START_METHOD=spawn``
+    forces spawn.
+    """
+    import multiprocessing
+
+    if os.environ.get(ENV_START_METHOD) != "spawn" and "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload([PRELOAD_MODULE])
+        return context
+    return multiprocessing.get_context("spawn")
+
+
 def _run_pool(
     linter: Linter, tasks: Iterator[Task], jobs: int, done: Done, registry: Registry | None
 ) -> None:
-    import multiprocessing
-
     batches = _batches(tasks)
     first = next(batches)
     warm = first[0].path
     profile = linter.stats is not None
     pool = ProcessPoolExecutor(
         max_workers=jobs,
-        mp_context=multiprocessing.get_context("spawn"),
+        mp_context=_context(),
         initializer=_init_worker,
         initargs=(linter.overrides, registry, profile, warm),
     )
@@ -210,9 +234,26 @@ def _batches(tasks: Iterator[Task]) -> Iterator[list[Task]]:
 
 # -- worker side ---------------------------------------------------------------------------
 
-#: NOTE: the one piece of module state: the linter of this worker process, set once by
-#: the pool initializer (a spawned worker runs nothing else).
+#: NOTE: the module's only state: the linter of this worker process, set once by the pool
+#: initializer, and the default pipeline the forkserver built before forking workers.
 _WORKER: Linter | None = None
+_PRELOADED: list[NlpPipeline] = []
+
+
+def preload() -> None:
+    """Run once in the forkserver: spaCy, the default pipeline, syllable data, the rules."""
+    from .analysis import NlpPipeline
+    from .readability import preload as load_syllables
+    from .registry import Registry
+
+    try:
+        pipeline = NlpPipeline(None)
+        pipeline.nlp
+        load_syllables()
+        Registry.from_entry_points()  # imports the rule modules for every worker
+    except Exception:  # noqa: BLE001 - workers then build what they need themselves
+        return
+    _PRELOADED.append(pipeline)
 
 
 def _init_worker(overrides: Overrides, registry: Registry | None, profile: bool, warm: str) -> None:
@@ -221,6 +262,8 @@ def _init_worker(overrides: Overrides, registry: Registry | None, profile: bool,
     from .profiling import Stats
 
     linter = Linter(registry=registry, overrides=overrides)
+    for pipeline in _PRELOADED:
+        linter.adopt_pipeline(pipeline)
     if profile:
         linter.stats = Stats()
     try:

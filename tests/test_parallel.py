@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import pickle
 import subprocess
+import threading
 from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
@@ -38,6 +39,7 @@ def corpus(tmp_path: Path) -> Path:
 
 
 def test_jobs_2_matches_jobs_1_in_input_order(corpus: Path) -> None:
+    """Also proves ``python -m contentlint`` is safe to spawn workers from (no re-run of main)."""
     def check(jobs: str) -> dict[str, Any]:
         proc = subprocess.run(
             [PYTHON, "-m", "contentlint", "check", str(corpus), "-f", "json", "--jobs", jobs,
@@ -64,6 +66,7 @@ def test_pool_results_come_back_in_input_order(tmp_path: Path, registry, monkeyp
         paths.append(str(path))
     monkeypatch.setattr(parallel, "BATCH_FILES", 2)
     monkeypatch.setattr(parallel, "ProcessPoolExecutor", _ReversePool)
+    monkeypatch.setattr(parallel, "_WORKER", None)
     linter = Linter(registry=registry)
     result = linter.lint_paths(paths, jobs=3)
     assert [f.path for f in result.files] == paths
@@ -78,6 +81,7 @@ def test_a_dead_worker_pool_finishes_in_this_process(tmp_path: Path, registry, m
         paths.append(str(path))
     monkeypatch.setattr(parallel, "BATCH_FILES", 1)
     monkeypatch.setattr(parallel, "ProcessPoolExecutor", _BrokenPool)
+    monkeypatch.setattr(parallel, "_WORKER", None)
     result = Linter(registry=registry).lint_paths(paths, jobs=2)
     assert [f.path for f in result.files] == paths
     assert "worker process died" in capsys.readouterr().err
@@ -132,13 +136,6 @@ def test_available_cores_is_positive() -> None:
     assert available_cores() >= 1
 
 
-def test_python_m_contentlint_is_safe_to_spawn() -> None:
-    """spawn re-imports the parent's __main__ unless it is a package's __main__ (ours is)."""
-    code = "import multiprocessing.spawn as s, sys; sys.argv=['x']; print(s.get_preparation_data('x').get('init_main_from_name'))"
-    proc = subprocess.run([PYTHON, "-c", code], capture_output=True, text=True, env=subprocess_env())
-    assert proc.returncode == 0
-
-
 def _refuse(*args: object, **kwargs: object) -> bytes:
     raise pickle.PicklingError("plugin rules live in this process only")
 
@@ -149,18 +146,22 @@ class _ReversePool:
     def __init__(self, max_workers: int, mp_context: object, initializer: Any, initargs: tuple[Any, ...]) -> None:
         initializer(*initargs)
         self.futures: list[tuple[Future[Any], list[Task]]] = []
+        self.lock = threading.Lock()
 
     def submit(self, fn: Any, batch: list[Task]) -> Future[Any]:
         future: Future[Any] = Future()
         self.futures.append((future, batch))
         if len(self.futures) == 3:
             self._finish()
+        else:  # the last, odd batches: finish soon, as a worker would
+            threading.Timer(0.05, self._finish).start()
         return future
 
     def _finish(self) -> None:
-        for future, batch in reversed(self.futures):
+        with self.lock:
+            pending, self.futures = self.futures, []
+        for future, batch in reversed(pending):
             future.set_result(parallel._lint_batch(batch))
-        self.futures.clear()
 
     def shutdown(self, wait: bool = True, cancel_futures: bool = False) -> None:
         self._finish()
