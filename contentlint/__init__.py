@@ -31,7 +31,30 @@ _LAZY: dict[str, str] = {
     **dict.fromkeys(("lint_paths", "lint_text", "lint_texts"), "api"),
 }
 
-__all__ = sorted([*_LAZY, "__version__"])
+__all__ = [
+    "Block",
+    "BlockKind",
+    "Category",
+    "Document",
+    "FileResult",
+    "Finding",
+    "Hit",
+    "Link",
+    "LintResult",
+    "Need",
+    "NoOptions",
+    "Rule",
+    "RuleContext",
+    "RuleMeta",
+    "Section",
+    "Severity",
+    "Span",
+    "__version__",
+    "lint_paths",
+    "lint_text",
+    "lint_texts",
+    "option",
+]
 
 
 def __getattr__(name: str) -> Any:

@@ -133,7 +133,8 @@ def check(
     jobs = jobs or available_cores()
     try:
         linter = Linter(overrides=overrides)
-        _warn_unknown_selectors(linter.registry, overrides)
+        if overrides.select or overrides.ignore:  # NOTE: loads the rules; a cached run may not need them
+            _warn_unknown_selectors(linter.registry, overrides)
         if profile:
             from .profiling import Stats
 

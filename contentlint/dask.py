@@ -79,13 +79,16 @@ def lint_bag_results(bag: dask.bag.Bag, **options: Any) -> dask.bag.Bag:
     return bag.map_partitions(_results, settings(**options))
 
 
-def _results(items: Iterable[tuple[Any, str, str | None]], overrides: Overrides) -> list[tuple[Any, FileResult]]:
+Items = Iterable[tuple[Any, str, "str | None"]]
+
+
+def _results(items: Items, overrides: Overrides) -> list[tuple[Any, FileResult]]:
     from .parallel import lint_texts
 
     return list(lint_texts(items, overrides))
 
 
-def _finding_records(items: Iterable[tuple[Any, str, str | None]], overrides: Overrides) -> list[dict[str, Any]]:
+def _finding_records(items: Items, overrides: Overrides) -> list[dict[str, Any]]:
     out = []
     for ident, result in _results(items, overrides):
         for finding in result.findings:

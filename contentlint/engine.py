@@ -81,7 +81,7 @@ class Linter:
     """Checks files; holds per-run caches (configs, plans, the NLP pipeline), never globals."""
 
     def __init__(self, registry: Registry | None = None, overrides: Overrides | None = None) -> None:
-        self.registry = registry if registry is not None else Registry.from_entry_points()
+        self._registry = registry
         #: Worker processes can rebuild a default registry themselves instead of receiving it.
         self.registry_is_default = registry is None
         self.overrides = overrides or Overrides()
@@ -92,6 +92,13 @@ class Linter:
         #: Set to a :class:`~contentlint.profiling.Stats` to time every stage (``--profile``).
         self.stats: Stats | None = None
         self._warmed: set[str] = set()
+
+    @property
+    def registry(self) -> Registry:
+        """The rules, loaded on first use: a run answered from the cache never imports them."""
+        if self._registry is None:
+            self._registry = Registry.from_entry_points()
+        return self._registry
 
     # -- configuration -------------------------------------------------------------------
 

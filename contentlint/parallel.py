@@ -100,7 +100,6 @@ def run(
                 done(index, read)
                 continue
             display, text = read
-            linter.plan_for(linter.config_for(target.path))  # config/plugin errors: here, once
             # NOTE: stdin is an editor's unsaved buffer: caching it would only fill the folder.
             if cache is not None and target.path != STDIN:
                 with linter.timed("cache: lookup"):
@@ -111,6 +110,7 @@ def run(
                     done(index, hit)
                     continue
                 store_keys[index] = store
+            linter.plan_for(linter.config_for(target.path))  # config/plugin errors: here, once
             yield Task(index, target.path, display, text)
 
     if progress is not None:
@@ -148,23 +148,45 @@ def _picklable_registry(linter: Linter) -> Registry | None | bool:
     return linter.registry
 
 
-def _context() -> BaseContext:
-    """forkserver where there is one (Linux, macOS), else spawn.
+def _contexts() -> list[BaseContext]:
+    """Start methods to try, best first: forkserver where there is one, then spawn.
 
     Never plain fork: the parent may run threads (the progress bar). The
     forkserver is a fresh single-threaded process that imports spaCy, builds
-    the default pipeline and imports the rules once (``_forkserver_preload``);
-    each worker forked from it starts with all that in place, instead of every
-    spawned worker paying about a second for it. ``CONTENTLINT_START_METHOD=spawn``
-    forces spawn.
+    the default pipeline, imports the rules and warms their data once
+    (``_forkserver_preload``); each worker forked from it starts with all that
+    in place instead of paying about a second for it. It talks over a Unix
+    socket; where that fails (sandboxes), spawn is used.
+    ``CONTENTLINT_START_METHOD=spawn`` forces spawn.
     """
     import multiprocessing
 
-    if os.environ.get(ENV_START_METHOD) != "spawn" and "forkserver" in multiprocessing.get_all_start_methods():
+    out = []
+    allowed = os.environ.get(ENV_START_METHOD) != "spawn"
+    if allowed and "forkserver" in multiprocessing.get_all_start_methods():
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload([PRELOAD_MODULE])
-        return context
-    return multiprocessing.get_context("spawn")
+        out.append(context)
+    out.append(multiprocessing.get_context("spawn"))
+    return out
+
+
+def _start_pool(
+    jobs: int, initargs: tuple[Any, ...], batch: list[Task]
+) -> tuple[ProcessPoolExecutor, Future[Any]]:
+    """A pool already running ``batch``: workers start on the first submit, so failures show there."""
+    contexts = _contexts()
+    for context in contexts:
+        pool = ProcessPoolExecutor(
+            max_workers=jobs, mp_context=context, initializer=_init_worker, initargs=initargs
+        )
+        try:
+            return pool, pool.submit(_lint_batch, batch)
+        except Exception:
+            pool.shutdown(wait=False, cancel_futures=True)
+            if context is contexts[-1]:
+                raise
+    raise AssertionError("unreachable")  # pragma: no cover
 
 
 def _run_pool(
@@ -172,15 +194,9 @@ def _run_pool(
 ) -> None:
     batches = _batches(tasks)
     first = next(batches)
-    warm = first[0].path
-    profile = linter.stats is not None
-    pool = ProcessPoolExecutor(
-        max_workers=jobs,
-        mp_context=_context(),
-        initializer=_init_worker,
-        initargs=(linter.overrides, registry, profile, warm),
-    )
-    in_flight: dict[Future[list[tuple[int, FileResult, StatsData | None]]], list[Task]] = {}
+    initargs = (linter.overrides, registry, linter.stats is not None, first[0].path)
+    pool, future = _start_pool(jobs, initargs, first)
+    in_flight: dict[Future[list[tuple[int, FileResult, StatsData | None]]], list[Task]] = {future: first}
 
     unsent: list[Task] = []
 
@@ -196,7 +212,7 @@ def _run_pool(
                 done(index, result, stats)
 
     try:
-        for batch in chain([first], batches):
+        for batch in batches:
             unsent = batch
             while len(in_flight) >= jobs * IN_FLIGHT_PER_WORKER:
                 collect(block=True)
@@ -241,16 +257,21 @@ _PRELOADED: list[NlpPipeline] = []
 
 
 def preload() -> None:
-    """Run once in the forkserver: spaCy, the default pipeline, syllable data, the rules."""
-    from .analysis import NlpPipeline
-    from .readability import preload as load_syllables
-    from .registry import Registry
+    """Run once in the forkserver: spaCy, the default pipeline, syllable data, the rules.
+
+    A warm-up check of every rule's documented examples also loads the data
+    rules cache per process (word lists, frequency tables), so forked workers
+    share those pages instead of each loading its own copy.
+    """
+    from .config import Config
+    from .engine import Linter
 
     try:
-        pipeline = NlpPipeline(None)
+        linter = Linter()
+        examples = [text for r in linter.registry.rules for text in (*r.meta.bad, *r.meta.good)]
+        linter.lint_text("# Warm-up\n\n" + "\n\n".join(examples), "warm-up.md", "markdown", Config())
+        pipeline = linter._pipeline(None)
         pipeline.nlp
-        load_syllables()
-        Registry.from_entry_points()  # imports the rule modules for every worker
     except Exception:  # noqa: BLE001 - workers then build what they need themselves
         return
     _PRELOADED.append(pipeline)

@@ -2,8 +2,8 @@
 
 A source is a link (``block.links``), a citation marker the parser found
 (``block.citations``: ``<cite>``, footnote references), a citation written in
-the text (a URL, a DOI, "(Smith et al., 2021)", "[3]", "(12)", "¹"), an entry in a
-reference list, or, for a quoted person, an affiliation or a named publication
+the text (a URL, a DOI, "(Smith et al., 2021)", "Smith (2021)", "[3]", "(12)", "¹"),
+an entry in a reference list, or, for a quoted person, an affiliation or a named publication
 in the words that introduce them.
 """
 
@@ -41,7 +41,7 @@ _REFERENCE_HEADING = re.compile(
 _SOURCE_LINE = re.compile(r"(?i)^\s*(?:sources?|references?|via|credit)\s*[:\-–—]")
 #: A reference-list entry written as one: "Thompson, S. (2021)".
 _REFERENCE_ENTRY = re.compile(
-    rf"[{UPPER}][\w'’-]+,\s+[{UPPER}]\.(?:\s*[{UPPER}]\.)*.{{0,200}}?\b(?:19|20)\d{{2}}"
+    rf"(?<![\w'’-])[{UPPER}][\w'’-]+,\s+[{UPPER}]\.(?:\s*[{UPPER}]\.)*.{{0,200}}?\b(?:19|20)\d{{2}}"
 )
 
 

@@ -103,7 +103,9 @@ def lexicon(extra_titles: tuple[str, ...] = ()) -> Lexicon:
     speech = alternation(verbs.get("both", ()) + verbs.get("after", ()))
     cues = alternation(lines("sourcing-org-cues.txt"))
     outlets = alternation(lines("sourcing-publications.txt"))
-    cap = rf"[{UPPER}][\w&'’.-]*"
+    # NOTE: a capitalised word starts only where no word character precedes it, so scanning
+    # a long run of letters stays linear (no restart inside the run).
+    cap = rf"(?<![\w&'’.-])[{UPPER}][\w&'’.-]*"
     adjectives = alternation(lines("sourcing-title-adjectives.txt"))
     # A capitalised name ending in a cue word ("Mayo Clinic", "the Clinic") and not followed by a
     # further capitalised word ("Building Services Engineer" is a title), or "<Cue> of <Name>".

@@ -106,6 +106,39 @@ def test_rule_code_change_misses(project: Path, registry, monkeypatch: pytest.Mo
     assert len(counting.calls) == 1
 
 
+PLUGIN = """
+from contentlint import Category, Hit, Rule, RuleMeta
+
+class Gardens(Rule):
+    meta = RuleMeta(code="HOU001", slug="gardens", summary="Flags gardens.", why="Test.",
+                    bad=("gardens",), good=("parks",), category=Category.CUSTOM, languages=None)
+
+    def check(self, ctx):
+        for block in ctx.document.blocks:
+            at = block.text.find("{word}")
+            if at >= 0:
+                yield self.block_hit(block, at, at + 4, "found")
+
+RULES = (Gardens,)
+"""
+
+
+def test_changed_plugin_file_misses(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (project / "house.py").write_text(PLUGIN.replace("{word}", "Rain"), encoding="utf-8")
+    (project / "contentlint.toml").write_text('plugins = ["house.py"]\nselect = ["HOU001"]\n')
+    path = str(project / "a.md")
+    directory = project / ".contentlint_cache"
+    first = run(Linter(), [path], ResultCache.open(directory))
+    assert {f.code for f in first.findings} == {"HOU001"}
+    counting = Counting(monkeypatch)
+    run(Linter(), [path], ResultCache.open(directory))
+    assert counting.calls == []
+    (project / "house.py").write_text(PLUGIN.replace("{word}", "Most"), encoding="utf-8")
+    changed = run(Linter(), [path], ResultCache.open(directory))
+    assert counting.calls == [path]
+    assert [f.line for f in changed.findings] != [f.line for f in first.findings]
+
+
 def test_corrupt_entries_are_misses_and_rewritten(project: Path, registry, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
     directory = project / ".contentlint_cache"
     path = str(project / "a.md")

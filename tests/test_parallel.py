@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import multiprocessing
 import pickle
+import socket
 import subprocess
 import threading
 from concurrent.futures import Future
@@ -55,6 +57,33 @@ def test_jobs_2_matches_jobs_1_in_input_order(corpus: Path) -> None:
     assert two["files"] == one["files"]
     assert [f["path"] for f in two["files"]] == sorted(f["path"] for f in two["files"])
     assert any(f["findings"] for f in two["files"])
+
+
+_REAL_CONNECT = socket.socket.connect  # captured before the autouse network guard patches it
+
+
+def _unix_sockets_only(sock: socket.socket, address: Any) -> Any:
+    if sock.family != socket.AF_UNIX:
+        raise OSError("only Unix sockets (the forkserver's) are allowed here")
+    return _REAL_CONNECT(sock, address)
+
+
+@pytest.mark.skipif("forkserver" not in multiprocessing.get_all_start_methods(), reason="no forkserver")
+def test_forkserver_workers_match_one_process(corpus: Path, registry, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(socket.socket, "connect", _unix_sockets_only)  # a local socket, no network
+    monkeypatch.delenv(parallel.ENV_START_METHOD, raising=False)
+    used: list[str] = []
+    start_pool = parallel._start_pool
+
+    def spy(jobs: int, initargs: tuple[Any, ...], batch: list[Task]) -> Any:
+        pool, future = start_pool(jobs, initargs, batch)
+        used.append(pool._mp_context.get_start_method())
+        return pool, future
+
+    monkeypatch.setattr(parallel, "_start_pool", spy)
+    two = Linter().lint_paths([str(corpus)], jobs=2)
+    assert used == ["forkserver"]
+    assert two == Linter(registry=registry).lint_paths([str(corpus)], jobs=1)
 
 
 def test_pool_results_come_back_in_input_order(tmp_path: Path, registry, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]

@@ -79,6 +79,7 @@ def test_a_fully_cached_run_imports_no_nlp(tmp_path: Path) -> None:
     assert "spacy" in first  # the first run really analysed the file
     second = imported(args, cwd=tmp_path, **cache)
     assert heavy(second) == []
+    assert not [m for m in second if m.startswith("contentlint.rules")]  # nor even the rules
 
 
 PLUGIN = textwrap.dedent(

@@ -82,6 +82,13 @@ def _patterns_in(value: Any, depth: int = 0) -> Iterator[re.Pattern[str]]:
     elif isinstance(value, dict):
         for item in list(value.values())[:500]:
             yield from _patterns_in(item, depth + 1)
+    elif not isinstance(value, (type, ModuleType)) and type(value).__module__.startswith("contentlint"):
+        # an instance of our own (a dataclass of compiled patterns, a lexicon)
+        fields = getattr(value, "__dict__", None) or {
+            k: getattr(value, k) for k in getattr(type(value), "__slots__", ()) if hasattr(value, k)
+        }
+        for item in list(fields.values())[:500]:
+            yield from _patterns_in(item, depth + 1)
 
 
 def collect() -> list[tuple[str, str, re.Pattern[str]]]:
@@ -101,54 +108,76 @@ def collect() -> list[tuple[str, str, re.Pattern[str]]]:
     return list(found.values())
 
 
-def runtime_patterns() -> dict[tuple[str, int], tuple[str, str, re.Pattern[str]]]:
-    """Patterns contentlint code compiles while checking documents (inside functions, cached).
+class Tracker:
+    """Records every pattern contentlint code compiles, with the function that compiled it.
 
-    ``re._compile`` is what ``re.compile``, ``re.search`` and friends all call; wrapped
-    for one run of every rule over its own documented bad and good examples (in all
-    three formats), it records each pattern with the module and line that compiled it.
-    Patterns compiled by libraries (markdown-it, PyYAML, ...) are not ours to fix and
-    are left out.
+    ``re._compile`` is what ``re.compile``, ``re.search`` and friends all call;
+    wrapped while our modules are imported and while every rule checks its own
+    documented bad and good examples (alone and together, in all three formats),
+    it sees patterns built inside functions and cached, which no module global
+    holds. Patterns compiled by libraries (markdown-it, PyYAML, ...) are not
+    ours to fix and are left out.
     """
+
+    def __init__(self) -> None:
+        self.found: dict[tuple[str, int], tuple[str, str, re.Pattern[str]]] = {}
+        self._real = re._compile  # type: ignore[attr-defined]
+
+    def __enter__(self) -> Tracker:
+        real = self._real
+
+        def tracking(pattern: Any, flags: Any) -> Any:
+            compiled = real(pattern, flags)
+            frame = sys._getframe(1)
+            api = frame.f_code.co_name  # re.compile, re.match, re.search, ...
+            while frame is not None and frame.f_globals.get("__name__", "").startswith(("re", "sre")):
+                api = frame.f_code.co_name
+                frame = frame.f_back
+            module = frame.f_globals.get("__name__", "") if frame is not None else ""
+            if module.startswith("contentlint") and isinstance(compiled.pattern, str):
+                key = (compiled.pattern, compiled.flags)
+                # re.match(p, s) in the code: anchored use, whatever the pattern looks like
+                how = "match" if api in ("match", "fullmatch") else ""
+                where = f"{module}:{frame.f_code.co_name}()"  # type: ignore[union-attr]
+                self.found.setdefault(key, (where, how, compiled))
+            return compiled
+
+        re.purge()
+        re._compile = tracking  # type: ignore[attr-defined]
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        re._compile = self._real  # type: ignore[attr-defined]
+        re.purge()
+
+
+def exercise_rules() -> None:
+    """Run every rule over its own examples, so patterns built on first use get built."""
     from contentlint.config import Config
     from contentlint.engine import Linter, Overrides
 
-    found: dict[tuple[str, int], tuple[str, str, re.Pattern[str]]] = {}
-    real = re._compile  # type: ignore[attr-defined]
-
-    def tracking(pattern: Any, flags: Any) -> Any:
-        compiled = real(pattern, flags)
-        frame = sys._getframe(1)
-        api = frame.f_code.co_name  # re.compile, re.match, re.search, ...
-        while frame is not None and frame.f_globals.get("__name__", "").startswith(("re", "sre")):
-            api = frame.f_code.co_name
-            frame = frame.f_back
-        module = frame.f_globals.get("__name__", "") if frame is not None else ""
-        if module.startswith("contentlint") and isinstance(compiled.pattern, str):
-            key = (compiled.pattern, compiled.flags)
-            # re.match(p, s) in the code: anchored use, whatever the pattern looks like
-            how = "match" if api in ("match", "fullmatch") else ""
-            where = f"{module}:{frame.f_code.co_name}()"  # type: ignore[union-attr]
-            found.setdefault(key, (where, how, compiled))
-        return compiled
-
-    re.purge()
-    re._compile = tracking  # type: ignore[attr-defined]
-    try:
-        linter = Linter(overrides=Overrides(metrics=True))
-        examples = [text for loaded in linter.registry.rules
-                    for text in (*loaded.meta.bad, *loaded.meta.good)]
-        article = "\n\n".join(examples)
-        for fmt, path, text in (("markdown", "a.md", article), ("text", "a.txt", article),
-                                ("html", "a.html", "<p>" + article.replace("\n\n", "</p><p>"))):
+    linter = Linter(overrides=Overrides(metrics=True))
+    examples = [text for loaded in linter.registry.rules
+                for text in (*loaded.meta.bad, *loaded.meta.good)]
+    # each example alone (rules look at titles, first and last blocks), then all together
+    for text in [*examples, "\n\n".join(examples)]:
+        for fmt, path, source in (
+            ("markdown", "a.md", text), ("text", "a.txt", text),
+            ("html", "a.html", "<p>" + text.replace("\n\n", "</p><p>") + "</p>"),
+        ):
             try:
-                linter.lint_text(text, path, fmt, Config())
+                linter.lint_text(source, path, fmt, Config())
             except Exception as exc:
                 print(json.dumps({"kind": "sample-error", "format": fmt, "error": repr(exc)}))
-    finally:
-        re._compile = real  # type: ignore[attr-defined]
-        re.purge()
-    return found
+
+
+def all_patterns() -> list[tuple[str, str, re.Pattern[str]]]:
+    """Module-level patterns (named, so their use can be read from the source) and the rest."""
+    with Tracker() as tracker:
+        named = collect()
+        exercise_rules()
+    known = {(p.pattern, p.flags) for _, _, p in named}
+    return named + [v for k, v in tracker.found.items() if k not in known]
 
 
 def _literals(pattern: re.Pattern[str]) -> list[str]:
@@ -189,12 +218,10 @@ def families(pattern: re.Pattern[str]) -> Iterator[tuple[str, Any]]:
     """(label, make(n) -> string of about n characters)."""
     for c in CHARS:
         yield f"{c!r}*n", lambda n, c=c: c * n
-        yield f"{c!r}*n+'\\x00'", lambda n, c=c: c * n + "\x00"
     for m in MIXES:
-        yield f"{m!r}*k", lambda n, m=m: m * (n // len(m))
         yield f"{m!r}*k+'!'", lambda n, m=m: m * (n // len(m)) + "!\x00"
     for lit in _literals(pattern):
-        for text in {lit, lit.lower(), lit.capitalize()}:
+        for text in sorted({lit, lit.lower()}):
             yield f"{text!r}*k", lambda n, t=text: t * (n // len(t) + 1)
             yield f"({text!r}+' ')*k", lambda n, t=text: (t + " ") * (n // (len(t) + 1) + 1)
             yield f"{text[:-1]!r}*k", lambda n, t=text[:-1]: t * (n // len(t) + 1)
@@ -229,10 +256,12 @@ def timed(pattern: re.Pattern[str], text: str, how: str) -> float:
     return time.perf_counter() - started
 
 
-def probe(pattern_id: str, name: str, pattern: re.Pattern[str]) -> dict[str, Any] | None:
+def probe(
+    pattern_id: str, name: str, pattern: re.Pattern[str], size: int = SMALL
+) -> dict[str, Any] | None:
     how = usage(pattern_id.split(":")[0], name)
     for label, make in families(pattern):
-        small, large = make(SMALL), make(SMALL * FACTOR)
+        small, large = make(size), make(size * FACTOR)
         t_small, t_large = timed(pattern, small, how), timed(pattern, large, how)
         if t_large < MIN_MEASURABLE:
             continue
@@ -257,7 +286,8 @@ def main(argv: list[str]) -> None:
 
     ``--skip ID,ID``   ids already probed (the parent restarts us after a hang);
     ``--exclude JSON`` patterns not to probe (known hangs, patterns never given file text);
-    ``--only JSON``    probe only these.
+    ``--only JSON``    probe only these;
+    ``--small N``      the smaller input size (default 1,500 characters; x4 for the larger).
     """
     def option(name: str, default: str) -> str:
         return argv[argv.index(name) + 1] if name in argv else default
@@ -265,9 +295,8 @@ def main(argv: list[str]) -> None:
     skip = set(option("--skip", "").split(","))
     exclude = json.loads(option("--exclude", "[]"))
     only = json.loads(option("--only", "null"))
-    patterns = collect()
-    known = {(p.pattern, p.flags) for _, _, p in patterns}
-    patterns += [v for k, v in runtime_patterns().items() if k not in known]
+    size = int(option("--small", str(SMALL)))
+    patterns = all_patterns()
     print(json.dumps({"kind": "count", "patterns": len(patterns)}), flush=True)
     for pattern_id, name, pattern in patterns:
         if pattern_id in skip or selected(pattern_id, pattern, exclude):
@@ -276,7 +305,7 @@ def main(argv: list[str]) -> None:
             continue
         begin = {"id": pattern_id, "pattern": pattern.pattern[:300]}
         print("BEGIN " + json.dumps(begin), flush=True)
-        result = probe(pattern_id, name, pattern)
+        result = probe(pattern_id, name, pattern, size)
         if result is not None:
             print(json.dumps(result), flush=True)
     print(json.dumps({"kind": "done"}), flush=True)

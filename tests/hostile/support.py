@@ -5,14 +5,18 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import socket
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import pytest
 from typer.testing import CliRunner
 
 from contentlint.cli import app
+
+from ..conftest import NETGUARD, subprocess_env
 
 #: A sentence of 44 words: CL502 long-sentence fires on it, so a "good" file proves it was checked.
 LONG = (
@@ -95,3 +99,62 @@ def fingerprint(paths: Iterable[Path]) -> dict[str, tuple[str, int, int]]:
 
 def is_root() -> bool:
     return hasattr(os, "geteuid") and os.geteuid() == 0
+
+
+#: Loaded first by subprocesses (``sitecustomize``): the suite's network guard, except that
+#: local IPC (AF_UNIX: multiprocessing's forkserver and resource sharer) may connect.
+#: Internet sockets stay blocked.
+IPC_SITECUSTOMIZE = """
+import _socket, os, runpy, socket
+
+runpy.run_path(os.environ["CONTENTLINT_NETGUARD"])
+_guard, _guard_ex = socket.socket.connect, socket.socket.connect_ex
+
+
+def connect(self, address):
+    if self.family == socket.AF_UNIX:
+        return _socket.socket.connect(self, address)
+    return _guard(self, address)
+
+
+def connect_ex(self, address):
+    if self.family == socket.AF_UNIX:
+        return _socket.socket.connect_ex(self, address)
+    return _guard_ex(self, address)
+
+
+socket.socket.connect, socket.socket.connect_ex = connect, connect_ex
+"""
+
+
+def guarded_env(directory: Path, extra_sitecustomize: str = "", **extra: str) -> dict[str, str]:
+    """Environment for a CLI subprocess with worker processes: network guard on, local IPC allowed.
+
+    ``extra_sitecustomize`` is appended to the ``sitecustomize`` (the audit hook uses it).
+    """
+    directory.mkdir(parents=True, exist_ok=True)
+    (directory / "sitecustomize.py").write_text(IPC_SITECUSTOMIZE + extra_sitecustomize, encoding="utf-8")
+    env = subprocess_env(CONTENTLINT_NETGUARD=str(NETGUARD / "sitecustomize.py"), **extra)
+    env["PYTHONPATH"] = os.pathsep.join([str(directory), env["PYTHONPATH"]])
+    return env
+
+
+@pytest.fixture
+def local_ipc(monkeypatch: pytest.MonkeyPatch) -> None:
+    """In-process runs with workers: the suite's guard stays on for internet sockets only."""
+    import _socket
+
+    guard, guard_ex = socket.socket.connect, socket.socket.connect_ex
+
+    def connect(self, address):  # type: ignore[no-untyped-def]
+        if self.family == socket.AF_UNIX:
+            return _socket.socket.connect(self, address)
+        return guard(self, address)
+
+    def connect_ex(self, address):  # type: ignore[no-untyped-def]
+        if self.family == socket.AF_UNIX:
+            return _socket.socket.connect_ex(self, address)
+        return guard_ex(self, address)
+
+    monkeypatch.setattr(socket.socket, "connect", connect)
+    monkeypatch.setattr(socket.socket, "connect_ex", connect_ex)

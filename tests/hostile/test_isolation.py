@@ -18,8 +18,10 @@ import json
 import os
 import signal
 import site
+import re
 import subprocess
 import sys
+import tempfile
 import textwrap
 from pathlib import Path
 
@@ -32,12 +34,11 @@ from contentlint.cli import app
 from contentlint.output import write_atomically
 
 from ..conftest import NETGUARD, PYTHON, subprocess_env
-from .support import FAST, GOOD_ARTICLE, fingerprint, invoke
+from .support import FAST, GOOD_ARTICLE, fingerprint, guarded_env, invoke
 
-SITECUSTOMIZE = r'''
-import json, os, runpy, sys
+AUDIT = r'''
+import json, os, sys
 
-runpy.run_path(os.environ["CONTENTLINT_NETGUARD"])  # keep the suite's network guard
 _log = os.open(
     os.path.join(os.environ["CONTENTLINT_AUDIT_DIR"], f"{os.getpid()}.jsonl"),
     os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644,
@@ -81,6 +82,19 @@ def _inside(path: str, roots: list[Path]) -> bool:
     return any(resolved == r or r in resolved.parents for r in roots)
 
 
+def _allowed(path: str, roots: list[Path]) -> bool:
+    return _inside(path, roots) or _multiprocessing_temp(path)
+
+
+def _multiprocessing_temp(path: str) -> bool:
+    """multiprocessing's own temporary files: its ``pymp-*`` folder (the forkserver's socket)
+    and the throwaway file ``tempfile`` writes once to find a usable temporary directory."""
+    p = Path(path)
+    if p.parent != Path(tempfile.gettempdir()).resolve():
+        return p.parent.name.startswith("pymp-") and p.parent.parent == Path(tempfile.gettempdir())
+    return p.name.startswith("pymp-") or re.fullmatch(r"[a-z0-9_]{8}", p.name) is not None
+
+
 def _writes(record: dict) -> bool:  # type: ignore[type-arg]
     mode = record.get("mode") or ""
     flags = record.get("flags") or 0
@@ -91,8 +105,6 @@ def _audited_run(
     tmp_path: Path, args: list[str], workers: bool = True, **env: str
 ) -> list[dict]:  # type: ignore[type-arg]
     hook_dir = tmp_path / "hook"
-    hook_dir.mkdir()
-    (hook_dir / "sitecustomize.py").write_text(textwrap.dedent(SITECUSTOMIZE), encoding="utf-8")
     logs = tmp_path / "audit"
     logs.mkdir()
     workdir = tmp_path / "cwd"
@@ -116,13 +128,8 @@ def _audited_run(
 
 
 def _audit_env(hook_dir: Path, logs: Path, **extra: str) -> dict[str, str]:
-    """The suite's subprocess environment with our sitecustomize first (it loads the guard's)."""
-    env = subprocess_env(
-        CONTENTLINT_AUDIT_DIR=str(logs), CONTENTLINT_NETGUARD=str(NETGUARD / "sitecustomize.py"),
-        **extra,
-    )
-    env["PYTHONPATH"] = os.pathsep.join([str(hook_dir), env["PYTHONPATH"]])
-    return env
+    """The suite's guarded subprocess environment plus the audit hook, in every process."""
+    return guarded_env(hook_dir, AUDIT, CONTENTLINT_AUDIT_DIR=str(logs), **extra)
 
 
 def _project(tmp_path: Path) -> tuple[Path, Path]:
@@ -145,6 +152,8 @@ def _check_no_network(records: list[dict]) -> None:  # type: ignore[type-arg]
             continue  # making a socket object is not traffic; what is done with it is checked
         if event == "socket.bind" and "('::1', 0" in r["args"]:
             continue  # urllib3's import-time IPv6 probe: loopback, port 0, never sends
+        if "family=1," in r["args"]:
+            continue  # AF_UNIX: multiprocessing talking to its forkserver, on this machine
         raise AssertionError(f"network event in a run: {r}")
 
 
@@ -162,9 +171,10 @@ def test_reads_only_inputs_config_and_installation(tmp_path: Path) -> None:
     allowed = [*roots, docs.resolve(), config.resolve(), report.parent.resolve(),
                Path(os.devnull), NETGUARD.resolve(), (tmp_path / "hook").resolve()]
     opened = [r for r in records if r["e"] == "open"]
-    outside = sorted({r["path"] for r in opened if not _inside(r["path"], allowed)})
+    outside = sorted({r["path"] for r in opened if not _allowed(r["path"], allowed)})
     assert not outside, f"opened outside the inputs, config and installation: {outside}"
-    written = sorted({r["path"] for r in opened if _writes(r) and r["path"] != os.devnull})
+    written = sorted({r["path"] for r in opened if _writes(r) and r["path"] != os.devnull
+                      and not _multiprocessing_temp(r["path"])})
     assert written and all(Path(p).parent == report.parent.resolve() for p in written), written
     read_inputs = {r["path"] for r in opened if _inside(r["path"], [docs.resolve()])}
     assert {Path(p).name for p in read_inputs} == {"a.md", "b.html", "c.txt"}
@@ -190,10 +200,12 @@ def test_with_the_results_cache_only_the_cache_is_added(tmp_path: Path) -> None:
         allowed = [*_installation_roots(), docs.resolve(), config.resolve(), cache.resolve(),
                    Path(os.devnull), NETGUARD.resolve(), run_dir.resolve()]
         opened = [r for r in records if r["e"] == "open"]
-        outside = sorted({r["path"] for r in opened if not _inside(r["path"], allowed)})
+        outside = sorted({r["path"] for r in opened if not _allowed(r["path"], allowed)})
         assert not outside, outside
         written = {r["path"] for r in opened if _writes(r) and r["path"] != os.devnull}
-        assert all(_inside(p, [cache.resolve(), run_dir.resolve()]) for p in written), written
+        assert all(_allowed(p, [cache.resolve(), run_dir.resolve()]) for p in written), written
+        assert not any(_inside(p, [docs.resolve(), config.resolve()]) for p in written
+                       if not _multiprocessing_temp(p)), written
         _check_no_network(records)
     assert cache.is_dir()
 
@@ -336,8 +348,6 @@ def test_audit_hook_sees_what_it_should(tmp_path: Path) -> None:
     outside = tmp_path / "elsewhere.txt"
     outside.write_text("x")
     hook_dir = tmp_path / "hook"
-    hook_dir.mkdir()
-    (hook_dir / "sitecustomize.py").write_text(textwrap.dedent(SITECUSTOMIZE), encoding="utf-8")
     logs = tmp_path / "audit"
     logs.mkdir()
     subprocess.run(

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from .support import GOOD_ARTICLE, LONG, check_json
+from .support import GOOD_ARTICLE, LONG, check_json, local_ipc  # noqa: F401 (fixture)
 
 PLUGIN = '''
 from contentlint import Category, Hit, Rule, RuleMeta, Span
@@ -116,6 +116,7 @@ def _failures(entry: dict) -> dict[str, str]:  # type: ignore[type-arg]
 
 
 @pytest.mark.parametrize("jobs", ["1", "2"])
+@pytest.mark.usefixtures("local_ipc")
 def test_crashing_rules_become_cl004_and_others_are_kept(project: Path, jobs: str) -> None:
     run = check_json([project], "--jobs", jobs)
     entry = run.file("a.md")

@@ -30,7 +30,7 @@ MAX_RATIO = 9.0
 MIN_MEASURABLE = 0.02
 FACTOR = 4
 #: Copies of every rule's examples in the smaller document (about 10 KB each).
-COPIES = 4
+COPIES = 3
 
 #: slug -> why it is known to grow faster than linearly (owners told; see the hardening report).
 KNOWN_SUPERLINEAR: dict[str, str] = {}
