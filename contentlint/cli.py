@@ -17,6 +17,7 @@ import typer
 from ._version import __version__
 
 if TYPE_CHECKING:
+    from .engine import Linter
     from .cache import ResultCache
     from .findings import LintResult
     from .registry import Registry
@@ -92,7 +93,7 @@ def check(
     select: Annotated[Optional[list[str]], typer.Option(help="Only these rules: codes, prefixes, slugs or categories (comma-separated; replaces the config's select).")] = None,
     ignore: Annotated[Optional[list[str]], typer.Option(help="Skip these rules (comma-separated; added to the config's ignore).")] = None,
     extend_select: Annotated[Optional[list[str]], typer.Option(help="Add rules to the selection.")] = None,
-    fail_on: Annotated[Optional[FailOn], typer.Option(help="Lowest severity that makes the exit code 1 [default: error].")] = None,
+    fail_on: Annotated[Optional[FailOn], typer.Option(help="Lowest severity that makes the exit code 1 (default: error).")] = None,
     config: Annotated[Optional[Path], typer.Option(help="Use this config file instead of discovering one.")] = None,
     stdin_filename: Annotated[Optional[str], typer.Option(help="File name (and so format) to use for '-'.")] = None,
     language: Annotated[Optional[str], typer.Option(help="Document language (ISO 639-1), overriding detection.")] = None,
@@ -101,9 +102,9 @@ def check(
     max_warnings: Annotated[Optional[int], typer.Option(min=0, help="Also fail when more than N warnings remain.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print findings only, no summary.")] = False,
     no_color: Annotated[bool, typer.Option("--no-color", help="Disable colours (also NO_COLOR).")] = False,
-    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Worker processes [default: all cores]; 1 checks in this process.")] = None,
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Worker processes (default: all cores); 1 checks in this process.")] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the results cache.")] = False,
-    cache_dir: Annotated[Optional[Path], typer.Option(help="Results cache folder [default: .contentlint_cache beside the config, else here; also CONTENTLINT_CACHE_DIR].")] = None,
+    cache_dir: Annotated[Optional[Path], typer.Option(help="Results cache folder (default: .contentlint_cache beside the config, else here; also CONTENTLINT_CACHE_DIR).")] = None,
     profile: Annotated[bool, typer.Option("--profile", "--statistics", help="Print time per stage and per rule to stderr.")] = False,
 ) -> None:
     """Check articles and report what is wrong with them."""
@@ -133,6 +134,7 @@ def check(
     jobs = jobs or available_cores()
     try:
         linter = Linter(overrides=overrides)
+        _refuse_overwriting_inputs(linter, paths, (output, write_baseline))
         if overrides.select or overrides.ignore:  # NOTE: loads the rules; a cached run may not need them
             _warn_unknown_selectors(linter.registry, overrides)
         if profile:
@@ -201,6 +203,23 @@ def _open_cache(directory: Optional[Path], config: Optional[Path]) -> Optional[R
     if cache is None:
         typer.echo(f"contentlint: cannot create cache folder {directory}; checking without cache", err=True)
     return cache
+
+
+def _refuse_overwriting_inputs(linter: Linter, paths: list[str], reports: tuple[Optional[Path], ...]) -> None:
+    """Nothing is ever written to an input file: a report path that is an input is refused."""
+    existing = [p for p in reports if p is not None and p.exists()]
+    if not existing:
+        return
+    for target in linter.targets(paths):
+        if target.path == "-":
+            continue
+        for report in existing:
+            try:
+                same = os.path.samefile(report, target.path)
+            except OSError:
+                continue
+            if same:
+                _fail(f"{report}: refusing to write a report over an input file")
 
 
 def _apply_baseline(path: Path, result: LintResult, quiet: bool) -> LintResult:

@@ -7,6 +7,7 @@ become CL0xx findings for that file and the run goes on with the others.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterable, Sequence
 from contextlib import AbstractContextManager, nullcontext
@@ -91,7 +92,7 @@ class Linter:
         self._explicit_config = load_config(self.overrides.config) if self.overrides.config else None
         #: Set to a :class:`~contentlint.profiling.Stats` to time every stage (``--profile``).
         self.stats: Stats | None = None
-        self._warmed: set[str] = set()
+        self._warmed: set[object] = set()  # what --profile has already timed as set-up
 
     @property
     def registry(self) -> Registry:
@@ -105,7 +106,7 @@ class Linter:
     def config_for(self, path: str) -> Config:
         if self._explicit_config is not None:
             return self._explicit_config
-        directory = Path.cwd() if path == STDIN else Path(path).resolve().parent
+        directory = Path.cwd() if path == STDIN else _parent_directory(path)
         cached = self._config_by_dir.get(directory)
         if cached is None:
             found = find_config_file(directory)
@@ -236,11 +237,23 @@ class Linter:
         plan = self.plan_for(config)
         if plan.pipeline is None:
             plan.pipeline = self._pipeline(config.model)
-        plan.pipeline.nlp
+        self._build(plan.pipeline)
         if self.overrides.metrics or any(Need.METRICS in r.meta.needs for r in plan.rules):
+            self._load_syllables()
+
+    def _build(self, pipeline: NlpPipeline) -> None:
+        if id(pipeline) not in self._warmed:
+            self._warmed.add(id(pipeline))
+            with self.timed("setup: import spaCy, build pipeline (once per process)"):
+                pipeline.nlp
+
+    def _load_syllables(self) -> None:
+        if "syllables" not in self._warmed:
+            self._warmed.add("syllables")
             from .readability import preload
 
-            preload()
+            with self.timed("setup: load syllable data (once per process)"):
+                preload()
 
     def needs_nlp(self, config: Config) -> bool:
         """Whether checking with ``config`` builds the spaCy pipeline (declared needs, metrics)."""
@@ -316,6 +329,8 @@ class Linter:
             try:
                 with self.timed(label):
                     hits = list(active.loaded.rule().check(ctx))
+                with self.timed("engine: stamp findings"):
+                    stamped = [stamper.stamp(hit, active.meta, active.severity) for hit in hits]
             except Exception as exc:  # a bug in one rule must not lose the others' findings
                 findings.append(
                     stamper.file_level(
@@ -327,8 +342,7 @@ class Linter:
                     )
                 )
                 continue
-            with self.timed("engine: stamp findings"):
-                findings.extend(stamper.stamp(hit, active.meta, active.severity) for hit in hits)
+            findings.extend(stamped)
             if self.stats is not None:
                 self.stats.count_findings(label, len(hits))
 
@@ -341,29 +355,20 @@ class Linter:
         """Profiling only: compute the shared views first, so each is timed on its own.
 
         Without this, a lazy view is charged to whichever rule touches it first.
-        Views a rule computes for itself (passives, sections, lemma counts) are
-        still charged to that rule.
+        Views that only rules read (lemma counts, a rule's own caches) are still
+        charged to the first rule that reads them.
         """
         needs = frozenset().union(*(r.meta.needs for r in runnable))
         if not (self.overrides.metrics or needs & _NLP_NEEDS):
             return
-        pipeline = plan.pipeline
-        assert pipeline is not None
-        if id(pipeline) not in self._warmed:
-            self._warmed.add(id(pipeline))
-            with self.timed("setup: import spaCy, build pipeline (once per process)"):
-                pipeline.nlp
+        assert plan.pipeline is not None
+        self._build(plan.pipeline)
         with self.timed("analysis: spaCy pipeline (tokens, sentences, lemmas)"):
             analysis.docs
         with self.timed("analysis: words and sentences views"):
             analysis.sentences
         if self.overrides.metrics or Need.METRICS in needs:
-            if "syllables" not in self._warmed:
-                self._warmed.add("syllables")
-                from .readability import preload
-
-                with self.timed("setup: load syllable data (once per process)"):
-                    preload()
+            self._load_syllables()
             with self.timed("analysis: metrics (readability, sections, passives)"):
                 analysis.metrics
 
@@ -423,6 +428,14 @@ class Linter:
         return FileResult(path, fmt, None, (finding,))
 
 
+def _parent_directory(path: str) -> Path:
+    """The directory a file's config is looked up from, even for a symlink loop."""
+    try:
+        return Path(path).resolve().parent
+    except (OSError, RuntimeError):  # NOTE: Python < 3.13 raises RuntimeError on loops
+        return Path(os.path.abspath(path)).parent
+
+
 def _speaks(meta: RuleMeta, language: str) -> bool:
     return meta.languages is None or language == "und" or language in meta.languages
 
@@ -440,6 +453,8 @@ class _Stamper:
         return Span(start, max(start, min(span.end, self.size)))
 
     def stamp(self, hit: Hit, meta: RuleMeta, severity: Severity) -> Finding:
+        if not isinstance(hit, Hit):
+            raise TypeError(f"rules must yield contentlint.Hit values, got {type(hit).__name__}")
         span = self._clamp(hit.span)
         start, end = self.lines.position(span.start), self.lines.position(span.end)
         related = tuple(self._related(s, msg) for s, msg in hit.related)

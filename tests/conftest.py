@@ -15,6 +15,8 @@ SHARED = ROOT.parent / "shared"
 KETAMINE = SHARED / "examples" / "ketamine-seo-article.txt"
 NEWS = SHARED / "corpus" / "news-articles"
 NETGUARD = Path(__file__).resolve().parent / "netguard"
+# NOTE: one throwaway results cache for the whole test session, never the repo's.
+_CACHE_DIR = Path(__import__("tempfile").mkdtemp(prefix="contentlint-test-cache-"))
 
 
 class NetworkAccessError(RuntimeError):
@@ -26,8 +28,20 @@ def _no_network(monkeypatch: pytest.MonkeyPatch) -> None:
     def blocked(*args: object, **kwargs: object) -> None:
         raise NetworkAccessError(f"test tried to use the network: {args!r}")
 
-    monkeypatch.setattr(socket.socket, "connect", blocked)
-    monkeypatch.setattr(socket.socket, "connect_ex", blocked)
+    connect, connect_ex = socket.socket.connect, socket.socket.connect_ex
+
+    def local_only(original):  # type: ignore[no-untyped-def]
+        # Unix-domain sockets are local IPC (multiprocessing's forkserver), not network.
+        def guarded(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+            if self.family == getattr(socket, "AF_UNIX", None):
+                return original(self, *args, **kwargs)
+            return blocked(*args)
+
+        return guarded
+
+    monkeypatch.setattr(socket.socket, "connect", local_only(connect))
+    monkeypatch.setattr(socket.socket, "connect_ex", local_only(connect_ex))
+    monkeypatch.setenv("CONTENTLINT_CACHE_DIR", str(_CACHE_DIR))
     monkeypatch.setattr(socket, "create_connection", blocked)
     monkeypatch.setattr(socket, "getaddrinfo", blocked)
 

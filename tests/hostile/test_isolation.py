@@ -224,11 +224,6 @@ def test_no_format_writes_to_inputs(tmp_path: Path, fmt: str, monkeypatch: pytes
     assert sorted(p.name for p in docs.rglob("*")) == ["a.md", "b.html", "c.txt", "sub"]
 
 
-@pytest.mark.xfail(
-    reason="cli.check does not refuse an --output / --write-baseline path that is one of the "
-    "inputs, so the report overwrites the article (see the hardening report)",
-    strict=False,
-)
 def test_report_path_that_is_an_input_is_refused(tmp_path: Path) -> None:
     article = tmp_path / "a.md"
     article.write_text(GOOD_ARTICLE, encoding="utf-8")

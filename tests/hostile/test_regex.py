@@ -46,9 +46,6 @@ KNOWN: dict[tuple[str, str], str] = {
     ("contentlint.rules._promise_", r"(?i)\s*,?\s+and\s+("): "hang",  # _joint()
     ("contentlint.rules._promise_", r"(?i)\s*,\s*(?:and\s+|or\s+)?|\s+and\s+"): "slow",  # _LIST
     ("contentlint.rules._promise_instructions", r"^\W*(?:(?:incorporating"): "slow",
-    ("contentlint.rules._sourcing_evidence", r"[\w'’-]+,\s+"): "slow",  # _REFERENCE_ENTRY
-    ("contentlint.rules._sourcing_lexicon", r"[\w&'’.-]*|\bthe|\bof)\s+(?:Laboratories"): "slow",
-    ("contentlint.rules._sourcing_lexicon", r"\b(?:told|tells|telling)\s+"): "slow",
     ("contentlint.rules.promised_but_missing", r"\b[\w-]+\.(?:com|org"): "slow",  # _URLISH
 }
 
