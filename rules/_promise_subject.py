@@ -23,12 +23,15 @@ NOUN = (
 )
 # Where a promised subject ends: a participle clause (", ensuring ..."), a conjunction
 # or a scope phrase. Commas followed by a noun are list separators and stay.
+# NOTE: no leading `\s*`, and `(?<!\s)` before every `\s+`: a match starts only where a
+# whitespace run begins, so a long run of spaces is scanned once (linear, not quadratic);
+# `subject_after` trims the whitespace before the end instead.
 _SUBJECT_END = re.compile(
-    r"(?i)\s*(?:[;:(—–]|\s-\s|[.!?](?:\s|$)|$|,\s*(?!including\b|according\b)(?:[a-z]+ing|which|"
+    r"(?i)(?:[;:(—–]|\s-\s|[.!?](?:\s|$)|$|,\s*(?!including\b|according\b)(?:[a-z]+ing|which|"
     r"while|so|but|as|because|where|whereas|who|whose|if|then|thus|thereby|to|you|we|i|they|it|"
     r"he|she|this|these|readers)\b|"
-    r"\s+(?:so\s+that|in\s+order\s+to|to\s+help|to\s+ensure|to\s+give|while)\b|"
-    rf"\s+(?:(?:in|throughout)\s+this\s+{NOUN}|in\s+the\s+(?:next|following|[\w-]+)\s+{NOUN}"
+    r"(?<!\s)\s+(?:so\s+that|in\s+order\s+to|to\s+help|to\s+ensure|to\s+give|while)\b|"
+    rf"(?<!\s)\s+(?:(?:in|throughout)\s+this\s+{NOUN}|in\s+the\s+(?:next|following|[\w-]+)\s+{NOUN}"
     rf"|the\s+(?:[\w-]+\s+){{0,2}}?{NOUN}\s+below|below|later\b|in\s+(?:more\s+|greater\s+)?"
     r"detail|in\s+depth|step\s+by\s+step|here\b|today\b))"
 )
@@ -39,13 +42,15 @@ _WRAPPER = re.compile(
     r"analysis|review|introduction|understanding|insights?|breakdown|rundown)\s+(?:of|into|at)"
     r"\s+|(?:also|exactly|more\s+about|about)\s+"
 )
-_LIST = re.compile(r"(?i)\s*,\s*(?:and\s+|or\s+)?|\s+and\s+")
+_LIST = re.compile(r"(?i)(?<!\s)(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+)")
 
 
 def subject_after(s: str, start: int) -> Range:
     """Where the subject that starts at ``start`` ends."""
     m = _SUBJECT_END.search(s, start)
     end = m.start() if m else len(s)
+    while end > start and s[end - 1].isspace():
+        end -= 1
     return start, max(start, end)
 
 
@@ -63,7 +68,7 @@ def split_subject(s: str, start: int, end: int) -> list[tuple[Range, list[Range]
 @lru_cache(maxsize=1)
 def _joint() -> re.Pattern[str]:
     verbs = phrase_pattern("promise-meta-verbs.txt")
-    return re.compile(r"(?i)\s*,?\s+and\s+(" + verbs + r")\b")
+    return re.compile(r"(?i)(?<!\s)(?:\s*,\s+|\s+)and\s+(" + verbs + r")\b")
 
 
 def _split_verbs(s: str, start: int, end: int) -> list[Range]:

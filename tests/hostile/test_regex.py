@@ -42,9 +42,6 @@ NOT_ON_FILE_TEXT: dict[tuple[str, str], str] = {
 #: "hang": cubic or worse, never run here (it would only burn the deadline); "slow": quadratic,
 #: still probed on every run, and reported as fixed once it stops being slow.
 KNOWN: dict[tuple[str, str], str] = {
-    ("contentlint.rules._promise_", r"(?i)\s*(?:[;:(—–]|\s-\s"): "hang",  # _SUBJECT_END
-    ("contentlint.rules._promise_", r"(?i)\s*,?\s+and\s+("): "hang",  # _joint()
-    ("contentlint.rules._promise_", r"(?i)\s*,\s*(?:and\s+|or\s+)?|\s+and\s+"): "slow",  # _LIST
     ("contentlint.rules._promise_instructions", r"^\W*(?:(?:incorporating"): "slow",
     ("contentlint.rules.promised_but_missing", r"\b[\w-]+\.(?:com|org"): "slow",  # _URLISH
 }
