@@ -11,32 +11,7 @@ from hypothesis import strategies as st
 from contentlint.document import Block, BlockKind, Document
 from contentlint.parsers.text import parse
 
-
-def assert_offsets(doc: Document) -> None:
-    """Every block maps into the source, in order, and verbatim text equals the source.
-
-    A space joining two lines is a one-character piece standing for a line
-    break, so a verbatim space may sit on any whitespace character.
-    """
-    source = doc.source
-    for block in doc.blocks:
-        om = block.offsets
-        assert om.length == len(block.text)
-        assert 0 <= block.span.start <= block.span.end <= len(source)
-        previous_end = 0
-        count = len(om.text_starts)
-        for k in range(count):
-            text_start = om.text_starts[k]
-            text_end = om.text_starts[k + 1] if k + 1 < count else om.length
-            src_start, src_end = om.src_starts[k], om.src_ends[k]
-            assert previous_end <= src_start <= src_end <= len(source)
-            previous_end = src_end
-            if not om.verbatim[k]:
-                continue
-            for i in range(text_start, text_end):
-                want = source[src_start + i - text_start]
-                got = block.text[i]
-                assert got == want or (got.isspace() and want.isspace()), (block.text, i)
+from .offsets import assert_offsets
 
 
 def position(doc: Document, block: Block, word: str) -> tuple[int, int]:
