@@ -111,3 +111,16 @@ def news_results(linter, news_bodies):  # type: ignore[no-untyped-def]
     Professionally edited news is what "clean" looks like: a rule that fires here is usually wrong.
     """
     return {key: linter.lint_text(body, f"{key}.txt", "text") for key, body in news_bodies}
+
+
+def corpus_hits(results, code: str) -> list[tuple[str, int, str]]:  # type: ignore[no-untyped-def]
+    """(article id, line, excerpt start) of every ``code`` finding in a corpus run, printed for judging."""
+    hits = [
+        (key, f.line, f.excerpt[:80])
+        for key, result in results.items()
+        for f in result.findings
+        if f.code == code
+    ]
+    for hit in hits:
+        print(f"residual {code}:", hit)
+    return hits
