@@ -9,12 +9,12 @@ do offset arithmetic of their own.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from .document import Block, BlockKind, Document, Span
+from .document import Block, BlockKind, Document, OffsetMap, Span
 from .language import LanguageGuess, detect_language
 from .passive import Passive, passives_in
 
@@ -37,10 +37,17 @@ READABILITY_METRICS: tuple[tuple[str, str], ...] = (
 class NlpPipeline:
     """Builds the spaCy pipeline on first use; one per process (held by the engine).
 
-    The default is spaCy's blank English with a sentencizer and the lookup
-    lemmatizer whose tables ship in spacy-lookups-data: nothing is ever
-    downloaded. ``model`` names an installed pipeline (e.g. ``en_core_web_sm``)
-    to use instead; it is loaded only if it is installed.
+    The default is spaCy's blank English with a sentencizer; lemmas come from
+    the lookup table that ships in spacy-lookups-data, applied by
+    :meth:`set_lemmas` (nothing is ever downloaded). ``model`` names an
+    installed pipeline (e.g. ``en_core_web_sm``) to use instead; it is loaded
+    only if it is installed, and its own lemmatizer is used.
+
+    Why not spaCy's ``lemmatizer`` component: in lookup mode a lemma depends
+    on the token's text alone, yet the component calls Python code for every
+    token (a third of the pipeline's time on news text). Here each distinct
+    string is looked up once per process and a document's lemmas are set in
+    one array operation.
     """
 
     def __init__(self, model: str | None = None) -> None:
@@ -48,39 +55,141 @@ class NlpPipeline:
         self._nlp: Language | None = None
         self._lookup: Mapping[str, str] | None = None
         self._phrase_lemmas: dict[str, tuple[str, ...]] = {}
+        # Per-process memos of facts that depend on a string alone (bounded by the vocabulary).
+        self._facts: dict[int, tuple[int, int]] = {}
+        self._lexemes: dict[tuple[int, int], _Lexeme] = {}
 
     @property
     def nlp(self) -> Language:
         if self._nlp is None:
             self._nlp = build_pipeline(self.model)
-            self._lookup = _lemma_lookup(self._nlp)
+            self._lookup = _lemma_lookup(self._nlp, self.model)
         return self._nlp
 
-    def lemma(self, token: Token) -> str:
-        """The token's lemma, also for capitalised words and typographic apostrophes.
+    def pipe(self, texts: Iterable[str]) -> Iterator[Doc]:
+        """spaCy ``Doc`` objects with sentences and lemmas set."""
+        nlp = self.nlp
+        if self.model is not None:
+            yield from nlp.pipe(texts, batch_size=64)
+            return
+        for doc in nlp.tokenizer.pipe(texts, batch_size=64):
+            self.annotate(doc)
+            yield doc
 
-        NOTE: spaCy's lookup lemmatizer matches the exact text, so "Delving" at
-        the start of a sentence or in a title-case heading, and "’re" with a
+    def annotate(self, doc: Doc) -> None:
+        """Set sentence starts and lemmas exactly as spaCy's ``sentencizer`` and lookup
+        ``lemmatizer`` would, from one column of token texts.
+
+        NOTE: both components call Python code for every token, and together
+        cost more than the tokenizer on news text. Here each distinct string is
+        looked up once per process (:meth:`_string_facts`) and the results are
+        written back in one ``Doc.from_array`` call.
+        """
+        import numpy
+        from spacy.attrs import LEMMA, ORTH, SENT_START
+
+        if not len(doc):
+            return
+        orths = doc.to_array(ORTH).tolist()
+        facts = self._facts
+        rows = [facts.get(o) or self._string_facts(o) for o in orths]
+        starts = [_NOT_START] * len(rows)
+        start, seen_end = 0, False
+        # The sentencizer's rule: a sentence ends after a run of sentence-final
+        # punctuation, at the next token that is not punctuation.
+        for i, (_, kind) in enumerate(rows):
+            if kind == _FINAL_PUNCT:
+                seen_end = True
+            elif seen_end and kind == _WORD:
+                starts[start] = 1
+                start, seen_end = i, False
+        starts[start] = 1
+        table = numpy.array([(lemma, first) for (lemma, _), first in zip(rows, starts)],
+                            dtype=numpy.uint64)
+        doc.from_array([LEMMA, SENT_START], table)
+
+    def _string_facts(self, orth: int) -> tuple[int, int]:
+        """(lemma hash, punctuation kind) of one token text, computed once per process."""
+        from spacy.pipeline import Sentencizer
+
+        vocab = self.nlp.vocab
+        text = vocab.strings[orth]
+        lemma = self._lookup.get(text, text) if self._lookup is not None else text
+        if text in Sentencizer.default_punct_chars:
+            kind = _FINAL_PUNCT
+        elif vocab[orth].is_punct:
+            kind = _OTHER_PUNCT
+        else:
+            kind = _WORD
+        found = self._facts[orth] = (vocab.strings.add(lemma), kind)
+        return found
+
+    def lexeme(self, orth: int, lemma: int) -> _Lexeme:
+        """What a word's analysis needs of a string, computed once per (text, lemma) pair."""
+        found = self._lexemes.get((orth, lemma))
+        if found is None:
+            found = self._lexemes[(orth, lemma)] = self._new_lexeme(orth, lemma)
+        return found
+
+    def _new_lexeme(self, orth: int, lemma: int) -> _Lexeme:
+        vocab = self.nlp.vocab
+        lex = vocab[orth]
+        text = lex.orth_
+        raw = vocab.strings[lemma] if lemma else ""
+        return _Lexeme(
+            text=text,
+            lower=lex.lower_,
+            lemma=self._fix_lemma(text, raw or lex.lower_),
+            is_stop=lex.is_stop,
+            like_num=lex.like_num,
+            is_word=not (lex.is_punct or lex.is_space),
+        )
+
+    def _fix_lemma(self, text: str, lemma: str) -> str:
+        """The lemma, also for capitalised words and typographic apostrophes.
+
+        NOTE: the lookup table matches the exact text, so "Delving" at the
+        start of a sentence or in a title-case heading, and "’re" with a
         curly apostrophe, kept their form; they are looked up again in lower
         case with a straight apostrophe.
         """
-        lemma = token.lemma_ or token.lower_
-        if self._lookup and lemma == token.text:
-            plain = token.text.replace("\u2019", "'")
+        if self._lookup and lemma == text:
+            plain = text.replace("\u2019", "'")
             if plain.istitle():
                 plain = plain.lower()
-            if plain != token.text:
+            if plain != text:
                 return self._lookup.get(plain, lemma)
         return lemma
+
+    def lemma(self, token: Token) -> str:
+        """The token's lemma, exactly as :attr:`Word.lemma` gives it."""
+        return self.lexeme(token.orth, token.lemma).lemma
 
     def phrase_lemmas(self, phrase: str) -> tuple[str, ...]:
         """Lower-cased lemmas of a phrase's words, exactly as for a document's words."""
         cached = self._phrase_lemmas.get(phrase)
         if cached is None:
-            doc = self.nlp(phrase)
+            doc = next(self.pipe([phrase]))
             cached = tuple(self.lemma(t).lower() for t in doc if not (t.is_punct or t.is_space))
             self._phrase_lemmas[phrase] = cached
         return cached
+
+
+# Punctuation kinds of a token text, for sentence boundaries.
+_WORD, _OTHER_PUNCT, _FINAL_PUNCT = 0, 1, 2
+_NOT_START = 2**64 - 1  # -1 (not a sentence start) in the uint64 column Doc.from_array takes
+
+
+@dataclass(frozen=True, slots=True)
+class _Lexeme:
+    """The string-level facts behind a :class:`Word`."""
+
+    text: str
+    lower: str
+    lemma: str
+    is_stop: bool
+    like_num: bool
+    is_word: bool  # not punctuation or space
 
 
 def build_pipeline(model: str | None) -> Language:
@@ -106,21 +215,25 @@ def build_pipeline(model: str | None) -> Language:
     # NOTE: the default 1,000,000-character limit guards the parser and NER memory;
     # this pipeline has neither and processes one block at a time.
     nlp.max_length = 100_000_000
-    nlp.add_pipe("sentencizer")
-    nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
-    nlp.initialize()  # loads the lookup tables from spacy-lookups-data (installed, offline)
+    # NOTE: no components: NlpPipeline.annotate sets sentences and lemmas itself.
     return nlp
 
 
-def _lemma_lookup(nlp: Language) -> Mapping[str, str] | None:
-    """The lookup lemmatizer's table, if the pipeline lemmatizes by lookup."""
+def _lemma_lookup(nlp: Language, model: str | None) -> Mapping[str, str] | None:
+    """The lookup lemma table: spacy-lookups-data's for the default pipeline, else the
+    model's own if it lemmatizes by lookup (installed data, never downloaded)."""
+    if model is None:
+        from spacy.lookups import load_lookups
+
+        table: Mapping[str, str] = load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup")
+        return table
     if not nlp.has_pipe("lemmatizer"):
         return None
     lemmatizer = nlp.get_pipe("lemmatizer")
     if getattr(lemmatizer, "mode", None) != "lookup":
         return None
-    table = lemmatizer.lookups.get_table("lemma_lookup", None)  # type: ignore[attr-defined]
-    return table if table else None
+    found = lemmatizer.lookups.get_table("lemma_lookup", None)  # type: ignore[attr-defined]
+    return found if found else None
 
 
 def _is_model_dir(model: str) -> bool:
@@ -141,7 +254,12 @@ class Word:
     block: int
     start: int  # offsets in the block's text
     end: int
-    span: Span
+    offsets: OffsetMap = field(repr=False, compare=False)
+
+    @property
+    def span(self) -> Span:
+        """Source span of the word (mapped on demand: most words never need one)."""
+        return self.offsets.span(self.start, self.end)
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,20 +338,18 @@ class Analysis:
 
     @cached_property
     def docs(self) -> tuple[BlockDoc, ...]:
-        nlp = self._pipeline.nlp
         blocks = self.document.blocks
         texts = (blocks[i].text for i in self.prose_indices)
         return tuple(
             BlockDoc(i, blocks[i], doc)
-            for i, doc in zip(self.prose_indices, nlp.pipe(texts, batch_size=64))
+            for i, doc in zip(self.prose_indices, self._pipeline.pipe(texts))
         )
 
     @cached_property
     def sentences(self) -> tuple[Sentence, ...]:
         out: list[Sentence] = []
         for bd in self.docs:
-            for sent in bd.doc.sents:
-                out.append(self._sentence(bd, sent))
+            out.extend(self._block_sentences(bd))
         return tuple(out)
 
     def phrase_lemmas(self, phrase: str) -> tuple[str, ...]:
@@ -349,29 +465,39 @@ class Analysis:
             **section.readability,
         }
 
-    def _sentence(self, bd: BlockDoc, sent: SpacySpan) -> Sentence:
+    def _block_sentences(self, bd: BlockDoc) -> Iterator[Sentence]:
+        """The block's sentences and words, read from token arrays.
+
+        NOTE: reading columns with ``Doc.to_array`` and looking string facts up
+        once per distinct (text, lemma) avoids creating a Python ``Token`` per
+        word, which cost more than tokenizing; see docs/performance.md.
+        """
+        from spacy.attrs import IDX, LEMMA, ORTH
+
+        doc = bd.doc
+        if not len(doc):
+            return
+        rows = doc.to_array([ORTH, LEMMA, IDX]).tolist()
+        lexeme = self._pipeline.lexeme
         block = bd.block
-        words = tuple(
-            Word(
-                text=t.text,
-                lower=t.lower_,
-                lemma=self._pipeline.lemma(t),
-                is_stop=t.is_stop,
-                like_num=t.like_num,
-                block=bd.index,
-                start=t.idx,
-                end=t.idx + len(t.text),
-                span=block.source_span(t.idx, t.idx + len(t.text)),
-            )
-            for t in sent
-            if not (t.is_punct or t.is_space)
-        )
-        start = sent.start_char
-        end = sent.end_char
-        text = block.text[start:end]
-        stripped = text.rstrip()
-        end -= len(text) - len(stripped)
-        return Sentence(stripped, bd.index, start, end, block.source_span(start, end), words)
+        index = bd.index
+        offsets = block.offsets
+        for sent in doc.sents:
+            words = []
+            for orth, lemma, idx in rows[sent.start : sent.end]:
+                lex = lexeme(orth, lemma)
+                if lex.is_word:
+                    end = idx + len(lex.text)
+                    words.append(
+                        Word(lex.text, lex.lower, lex.lemma, lex.is_stop, lex.like_num,
+                             index, idx, end, offsets)
+                    )
+            start = sent.start_char
+            end = sent.end_char
+            text = block.text[start:end]
+            stripped = text.rstrip()
+            end -= len(text) - len(stripped)
+            yield Sentence(stripped, index, start, end, block.source_span(start, end), tuple(words))
 
 
 def readability(text: str) -> dict[str, float]:

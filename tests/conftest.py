@@ -17,6 +17,8 @@ NEWS = SHARED / "corpus" / "news-articles"
 NETGUARD = Path(__file__).resolve().parent / "netguard"
 # NOTE: one throwaway results cache for the whole test session, never the repo's.
 _CACHE_DIR = Path(__import__("tempfile").mkdtemp(prefix="contentlint-test-cache-"))
+# ...and one for derived data (the decompressed language model), never the user's.
+_DATA_DIR = _CACHE_DIR / "data"
 
 
 class NetworkAccessError(RuntimeError):
@@ -42,6 +44,7 @@ def _no_network(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(socket.socket, "connect", local_only(connect))
     monkeypatch.setattr(socket.socket, "connect_ex", local_only(connect_ex))
     monkeypatch.setenv("CONTENTLINT_CACHE_DIR", str(_CACHE_DIR))
+    monkeypatch.setenv("CONTENTLINT_DATA_CACHE", str(_DATA_DIR))
     monkeypatch.setattr(socket, "create_connection", blocked)
     monkeypatch.setattr(socket, "getaddrinfo", blocked)
 

@@ -1,0 +1,62 @@
+"""The default pipeline's own sentence and lemma annotation equals spaCy's components.
+
+``NlpPipeline.annotate`` replaces spaCy's ``sentencizer`` and lookup
+``lemmatizer`` for speed (docs/performance.md); every rule's findings depend
+on it giving the very same sentences and lemmas, so it is compared with the
+real components on real text.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from contentlint.analysis import Analysis, NlpPipeline
+from contentlint.parsers import parser_for
+
+
+@pytest.fixture(scope="module")
+def reference() -> Any:
+    """spaCy's blank English with the stock sentencizer and lookup lemmatizer."""
+    import spacy
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+    nlp.initialize()  # installed spacy-lookups-data: no download
+    return nlp
+
+
+def _texts(ketamine_path: Path, news_bodies: list[tuple[str, str]]) -> list[str]:
+    texts = [ketamine_path.read_text(encoding="utf-8")]
+    texts += [body for _, body in news_bodies[:60]]
+    texts += ["", "   ", "Dr. Smith said so... Really?! Yes.", "“Quoted.” Then more", "a\n\nb"]
+    return texts
+
+
+def test_annotation_equals_spacy_components(
+    reference: Any, ketamine_path: Path, news_bodies: list[tuple[str, str]]
+) -> None:
+    pipeline = NlpPipeline()
+    for text in _texts(ketamine_path, news_bodies):
+        for paragraph in text.split("\n\n"):
+            ours = next(pipeline.pipe([paragraph]))
+            theirs = reference(paragraph)
+            assert [t.text for t in ours] == [t.text for t in theirs]
+            assert [t.is_sent_start for t in ours] == [t.is_sent_start for t in theirs], paragraph
+            assert [t.lemma_ for t in ours] == [t.lemma_ for t in theirs], paragraph
+
+
+def test_words_carry_fixed_lemmas_and_lazy_spans(ketamine_path: Path) -> None:
+    text = ketamine_path.read_text(encoding="utf-8")
+    document = parser_for("text")(text, str(ketamine_path))
+    analysis = Analysis(document, NlpPipeline())
+    words = analysis.words
+    assert words, "no words"
+    for word in words[:2000]:
+        assert text[word.span.start : word.span.end] == word.text
+    # The lookup table is exact-case: a capitalised word is looked up again in lower case.
+    assert {w.lemma for w in words if w.lower == "delving"} == {"delve"}
+    assert analysis.phrase_lemmas("Delving into") == ("delve", "into")
