@@ -10,7 +10,8 @@ page is parsed with :func:`contentlint.parsers.html.parse` and the text of the
 Document's *prose* blocks (what the linter analyses) is compared with the
 ground-truth ``articleBody``. For comparison the same pages go through
 ``trafilatura.extract(html, include_comments=False)``, the call the
-scrapinghub benchmark uses.
+scrapinghub benchmark uses (``pip install -e ".[bench]"``; skipped with a
+message when trafilatura is not installed).
 
 Scoring follows scrapinghub's ``evaluate.py``: text is split into ``\\w+``
 tokens, tokens into overlapping 4-token shingles, and shingles are compared as
