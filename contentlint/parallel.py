@@ -93,6 +93,8 @@ def run(
         if progress is not None:
             progress.advance(result)
 
+    warm = _ForkserverStarter(linter, min(jobs, len(targets)))
+
     def tasks() -> Iterator[Task]:
         for index, target in enumerate(targets):
             read = linter.read_target(target, stdin)
@@ -110,6 +112,7 @@ def run(
                     done(index, hit)
                     continue
                 store_keys[index] = store
+            warm.start()  # the forkserver's second of preloading overlaps what follows here
             linter.plan_for(linter.config_for(target.path))  # config/plugin errors: here, once
             yield Task(index, target.path, display, text)
 
@@ -123,6 +126,36 @@ def run(
     missing = [i for i, r in enumerate(results) if r is None]
     assert not missing, f"no result for files {missing}"  # noqa: S101 - a bug of ours
     return LintResult(tuple(r for r in results if r is not None))
+
+
+class _ForkserverStarter:
+    """Starts the forkserver at the first file that needs checking, if a pool may follow.
+
+    Why: the forkserver spends about a second importing spaCy and warming the
+    rules before it can fork a worker. Started here rather than when the pool
+    is created, that second overlaps this process's own rule imports and file
+    reading. A cached re-run never gets here, so it never pays for it.
+    """
+
+    def __init__(self, linter: Linter, jobs: int) -> None:
+        self.wanted = jobs > 1
+        self.linter = linter
+
+    def start(self) -> None:
+        if not self.wanted:
+            return
+        self.wanted = False
+        if _picklable_registry(self.linter) is False:
+            return  # rules from local plugin files: no pool
+        context = _contexts()[0]
+        if context.get_start_method() != "forkserver":
+            return
+        try:
+            from multiprocessing import forkserver
+
+            forkserver.ensure_running()
+        except Exception:  # noqa: BLE001 - the pool falls back to spawn when it starts
+            pass
 
 
 def dispatch(linter: Linter, tasks: Iterable[Task], jobs: int, done: Done) -> None:
