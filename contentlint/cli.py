@@ -116,11 +116,13 @@ def check(
     from .engine import Linter, Overrides
     from .errors import ContentlintError
     from .findings import Severity
+    from .gc_tuning import tune_for_checking
     from .parallel import available_cores
     from .progress import for_terminal
     from .reporters import ReportOptions, get_reporter
 
     started = perf_counter()
+    tune_for_checking()
 
     overrides = Overrides(
         config=config,

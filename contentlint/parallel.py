@@ -308,12 +308,18 @@ def preload() -> None:
     except Exception:  # noqa: BLE001 - workers then build what they need themselves
         return
     _PRELOADED.append(pipeline)
+    from .gc_tuning import freeze_before_fork
+
+    freeze_before_fork()
 
 
 def _init_worker(overrides: Overrides, registry: Registry | None, profile: bool, warm: str) -> None:
     global _WORKER
     from .engine import Linter
+    from .gc_tuning import tune_for_checking
     from .profiling import Stats
+
+    tune_for_checking()
 
     linter = Linter(registry=registry, overrides=overrides)
     for pipeline in _PRELOADED:
