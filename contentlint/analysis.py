@@ -20,6 +20,8 @@ from .passive import Passive, passives_in
 
 if TYPE_CHECKING:
     from spacy.language import Language
+
+    from .readability import Counts
     from spacy.tokens import Doc
     from spacy.tokens import Span as SpacySpan
     from spacy.tokens import Token
@@ -416,6 +418,13 @@ class Analysis:
         of the tree with more than one section (usually the H2s under an H1
         title). Per-subsection numbers would rest on too few words to be stable.
         """
+        return tuple(stats for stats, _ in self._sections_counted)
+
+    @cached_property
+    def _sections_counted(self) -> tuple[tuple[SectionStats, Counts | None], ...]:
+        """Each section's stats with the readability counts behind them (see :attr:`metrics`)."""
+        from .readability import counts, metrics_from, sentence_count
+
         english = self.language.code in ("en", "und")
         blocks = self.document.blocks
         out = []
@@ -429,9 +438,37 @@ class Analysis:
             span = Span(first.start, max(first.end, blocks[body[-1]].span.end))
             sentences = sum(len(self._sentences_by_block.get(i, ())) for i in body)
             title = blocks[heading].text if heading is not None else None
-            stats = readability(text) if english else {}
-            out.append(SectionStats(heading, title, body, span, text, words, sentences, stats))
+            counted = counts(text) if english else None
+            if counted is not None:
+                stats = metrics_from(counted, sentence_count(text))
+            else:
+                stats = readability(text) if english else {}
+            out.append((SectionStats(heading, title, body, span, text, words, sentences, stats), counted))
         return tuple(out)
+
+    def _readability(self) -> dict[str, float]:
+        """The document's readability; from its sections' counts when they cover the body.
+
+        NOTE: counting each word once instead of twice (document and section)
+        halves the metrics' cost; values are identical (tests/test_analysis.py).
+        """
+        from .readability import metrics_from, sentence_count
+
+        counted = self._sections_counted
+        covered = [i for stats, _ in counted for i in stats.blocks]
+        with_words = {i for i in self.body_indices if self.document.blocks[i].text.split()}
+        parts = [c for _, c in counted if c is not None]
+        if (
+            parts
+            and len(parts) == len(counted)
+            and len(set(covered)) == len(covered)
+            and with_words <= set(covered) <= self._body_set
+        ):
+            total = parts[0]
+            for part in parts[1:]:
+                total = total + part
+            return metrics_from(total, sentence_count(self.body_text))
+        return readability(self.body_text)
 
     @cached_property
     def _body_set(self) -> frozenset[int]:
@@ -448,7 +485,7 @@ class Analysis:
             "words": words,
         }
         if self.language.code in ("en", "und") and words:
-            out.update(readability(self.body_text))
+            out.update(self._readability())
             out["sentences"] = len(self.body_sentences)
             out["passive_sentences"] = len(self._passive_keys)
             out["passive_share"] = self.passive_share

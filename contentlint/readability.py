@@ -45,10 +45,92 @@ _MEMO_LIMIT = 200_000
 
 def readability(text: str) -> dict[str, float]:
     """The five readability metrics of ``text``, equal to textstat's own values."""
-    tables = _tables()
-    if tables is None:
+    found = counts(text)
+    if found is None:
         return _textstat_readability(text)
-    return _Text(text, tables).metrics()
+    return metrics_from(found, sentence_count(text))
+
+
+@dataclass(frozen=True, slots=True)
+class Counts:
+    """The counts the formulas combine, except sentences: these add up over texts."""
+
+    words: int
+    syllables: int
+    polysyllables: int  # tokens of three or more syllables (SMOG)
+    hard_polysyllables: int  # of those, lower-cased tokens not on the easy list (Gunning Fog)
+    difficult: int  # lower-cased tokens not on the easy list (Dale-Chall)
+
+    def __add__(self, other: Counts) -> Counts:
+        return Counts(
+            self.words + other.words,
+            self.syllables + other.syllables,
+            self.polysyllables + other.polysyllables,
+            self.hard_polysyllables + other.hard_polysyllables,
+            self.difficult + other.difficult,
+        )
+
+
+def counts(text: str) -> Counts | None:
+    """The additive counts of ``text``; None when textstat itself must be asked.
+
+    Every count adds up over texts joined by blank lines (words are split on
+    whitespace, and the cleaning regexes look at one neighbouring character,
+    which is whitespace on both sides of a join), so a document's counts are
+    the sum of its sections'. Sentences do not add up: a text without end
+    punctuation runs on into the next, so they are counted on the whole.
+    """
+    t = _tables()
+    if t is None:
+        return None
+    cleaned = _clean(text)
+    words = cleaned.split()
+    syllables = sum(map(t.word, cleaned.lower().split()))
+    # NOTE: textstat counts polysyllables of each token but difficult words of the
+    # lower-cased token; the two differ for a few letters (İ lower-cases to i + U+0307).
+    poly = sum(1 for w in words if t.token(w) >= 3)
+    hard = [lw for lw in (w.lower() for w in words) if lw not in t.easy]
+    hard3 = sum(1 for lw in hard if t.token(lw) >= 3)
+    return Counts(len(words), syllables, poly, hard3, len(hard))
+
+
+def sentence_count(text: str) -> int:
+    """textstat's ``sentence_count``: sentences of more than two words, at least one."""
+    if len(text) == 0:
+        return 0
+    found = _SENTENCE.findall(text)
+    ignore = sum(1 for s in found if len(_clean(s).split()) <= 2)
+    return max(1, len(found) - ignore)
+
+
+def metrics_from(c: Counts, n_sentences: int) -> dict[str, float]:
+    """textstat's arithmetic, operation by operation."""
+    n_words = c.words
+    wps = n_words / n_sentences if n_sentences else 0.0
+    spw = c.syllables / n_words if n_words else 0.0
+    if wps == 0 or spw == 0:
+        fre = fkg = 0.0
+    else:
+        fre = 206.835 - 1.015 * wps - 84.6 * spw
+        fkg = (0.39 * wps) + (11.8 * spw) - 15.59
+    if n_words:
+        fog = 0.4 * (wps + 100 * c.hard_polysyllables / n_words)
+        per_difficult = 100 * c.difficult / n_words
+        dale = (0.1579 * per_difficult) + (0.0496 * wps)
+        if per_difficult > 5:
+            dale += 3.6365
+    else:
+        fog = dale = 0.0
+    smog = (
+        (1.043 * (30 * (c.polysyllables / n_sentences)) ** 0.5) + 3.1291 if n_sentences else 0.0
+    )
+    return {
+        "flesch_reading_ease": float(fre),
+        "flesch_kincaid_grade": float(fkg),
+        "gunning_fog": float(fog),
+        "smog_index": float(smog),
+        "dale_chall": float(dale),
+    }
 
 
 def preload() -> None:
@@ -92,60 +174,6 @@ class _Tables:
         if len(self.memo) >= _MEMO_LIMIT:  # NOTE: bounded; a corpus of names must not grow it forever
             self.memo.clear()
         self.memo[key] = count
-
-
-class _Text:
-    """One text's counts, each computed once, combined exactly as textstat combines them."""
-
-    def __init__(self, text: str, tables: _Tables) -> None:
-        self.text = text
-        self.tables = tables
-        cleaned = _clean(text)
-        self.words = cleaned.split()
-        self.lower_words = cleaned.lower().split()
-
-    def sentences(self) -> int:
-        if len(self.text) == 0:
-            return 0
-        found = _SENTENCE.findall(self.text)
-        ignore = sum(1 for s in found if len(_clean(s).split()) <= 2)
-        return max(1, len(found) - ignore)
-
-    def metrics(self) -> dict[str, float]:
-        t = self.tables
-        n_words = len(self.words)
-        n_sentences = self.sentences()
-        syllables = sum(map(t.word, self.lower_words)) if self.text else 0
-        wps = n_words / n_sentences if n_sentences else 0.0
-        spw = syllables / n_words if n_words else 0.0
-        # NOTE: textstat counts polysyllables of each token but difficult words of the
-        # lower-cased token; the two differ for a few letters (İ lower-cases to i + U+0307).
-        poly = sum(1 for w in self.words if t.token(w) >= 3)
-        hard = [lw for lw in (w.lower() for w in self.words) if lw not in t.easy]
-        hard3 = sum(1 for lw in hard if t.token(lw) >= 3)
-        hard0 = len(hard)
-
-        if wps == 0 or spw == 0:
-            fre = fkg = 0.0
-        else:
-            fre = 206.835 - 1.015 * wps - 84.6 * spw
-            fkg = (0.39 * wps) + (11.8 * spw) - 15.59
-        if n_words:
-            fog = 0.4 * (wps + 100 * hard3 / n_words)
-            per_difficult = 100 * hard0 / n_words
-            dale = (0.1579 * per_difficult) + (0.0496 * wps)
-            if per_difficult > 5:
-                dale += 3.6365
-        else:
-            fog = dale = 0.0
-        smog = (1.043 * (30 * (poly / n_sentences)) ** 0.5) + 3.1291 if n_sentences else 0.0
-        return {
-            "flesch_reading_ease": float(fre),
-            "flesch_kincaid_grade": float(fkg),
-            "gunning_fog": float(fog),
-            "smog_index": float(smog),
-            "dale_chall": float(dale),
-        }
 
 
 @lru_cache(maxsize=1)

@@ -60,3 +60,23 @@ def test_words_carry_fixed_lemmas_and_lazy_spans(ketamine_path: Path) -> None:
     # The lookup table is exact-case: a capitalised word is looked up again in lower case.
     assert {w.lemma for w in words if w.lower == "delving"} == {"delve"}
     assert analysis.phrase_lemmas("Delving into") == ("delve", "into")
+
+
+def test_document_readability_from_section_counts_equals_direct(
+    ketamine_path: Path, news_bodies: list[tuple[str, str]]
+) -> None:
+    """The document's metrics are summed from its sections' counts: same values as direct."""
+    from contentlint.analysis import readability
+
+    pipeline = NlpPipeline()
+    examples = sorted((Path(__file__).resolve().parents[1] / "examples").rglob("*.md"))
+    inputs = [(ketamine_path.read_text(encoding="utf-8"), "text")]
+    inputs += [(body, "text") for _, body in news_bodies[:80]]
+    inputs += [(path.read_text(encoding="utf-8"), "markdown") for path in examples]
+    for text, fmt in inputs:
+        analysis = Analysis(parser_for(fmt)(text, "x"), pipeline, language="en")
+        if not analysis.body_text.split():
+            continue
+        metrics = analysis.metrics
+        direct = readability(analysis.body_text)
+        assert {k: metrics[k] for k in direct} == direct
