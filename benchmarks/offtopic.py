@@ -54,9 +54,10 @@ import random
 import re
 import sys
 import time
+import zlib
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -537,29 +538,66 @@ def fit(args: argparse.Namespace) -> int:
     beta = logistic(x, y, POSITIVE_WEIGHT)
     weights = {"bias": round(float(beta[0]), 2)}
     weights.update({n: round(float(b), 2) for n, b in zip(names, beta[1:])})
+    # NOTE: the line is chosen on out-of-fold scores (each article scored by weights fitted
+    # without it), not on the scores of the weights fitted on everything: those are
+    # optimistic, and a line set on them lets through more clean findings on new articles.
+    _out_of_fold(fitted, x, y, [case.name[:10] for _, case in cases])
+    oof = Model({"bias": 0.0, OOF: 1.0}, 0.0, current.min_passages)
     target = TARGETS[args.backend]
-    best = None
-    for step in range(-12, 17):
-        line = step / 4
-        model = Model(weights, line, current.min_passages)
-        recall, precision, per20, fp10k = decide(fitted, model)
-        ok = precision >= target[1] and per20 < 1.0
-        print(f"  line {line:5.2f}: recall {recall:.3f} precision {precision:.3f} "
-              f"clean {per20:.2f}/20 fp/10k {fp10k:.2f}{'  *' if ok else ''}")
-        if ok and best is None:
-            best = line
+    best: tuple[float, float, float] | None = None  # (recall, margin, line)
+    for margin in THIN_MARGINS:
+        for step in range(-12, 17):
+            line = step / 4
+            recall, precision, per20, fp10k = decide(fitted, replace(oof, line=line,
+                                                                     thin_margin=margin))
+            ok = precision >= target[1] and per20 < 1.0
+            print(f"  thin {margin:.1f} line {line:5.2f}: out-of-fold recall {recall:.3f} "
+                  f"precision {precision:.3f} clean {per20:.2f}/20 fp/10k {fp10k:.2f}"
+                  f"{'  *' if ok else ''}")
+            if ok:
+                if best is None or recall > best[0]:
+                    best = (recall, margin, line)
+                break  # the lowest line that qualifies is this margin's best
     print(f"{args.backend.upper()} = Model(\n    weights={{")
     for name, value in weights.items():
         print(f'        "{name}": {value:.2f},')
-    print(f"    }},\n    line={best if best is not None else 'None'},")
-    print(f"    min_passages={current.min_passages},\n)")
+    line_text = f"{best[2]}" if best else "None"
+    print(f"    }},\n    line={line_text},")
+    print(f"    min_passages={current.min_passages},")
+    print(f"    thin_margin={best[1] if best else current.thin_margin},\n)")
     return 0
 
 
+def _out_of_fold(fitted: Fitted, x: np.ndarray, y: np.ndarray, keys: Sequence[str]) -> None:
+    """Store each row's out-of-fold score as the feature ``OOF``.
+
+    Folds are whole articles (a spliced copy and the clean copies of one article
+    share paragraphs, so they must fall in the same fold).
+    """
+    case_fold = [zlib.crc32(key.encode()) % FOLDS for key in keys]
+    places = [(c, r) for c, rows in enumerate(fitted.rows) for r in range(len(rows))]
+    fold = np.array([case_fold[c] for c, _ in places])
+    scores = np.zeros(len(y))
+    for f in range(FOLDS):
+        train = fold != f
+        beta = logistic(x[train], y[train], POSITIVE_WEIGHT)
+        scores[~train] = beta[0] + x[~train] @ beta[1:]
+    for (c, r), value in zip(places, scores, strict=True):
+        judged = fitted.judged[c]
+        assert judged is not None
+        judged.rows[r][1][OOF] = float(value)
+
+
+#: Folds for choosing the line on out-of-fold scores; the name of the score they give.
+FOLDS = 5
+OOF = "out_of_fold"
 #: Intruders are rare, so each counts three times in the fit.
 POSITIVE_WEIGHT = 3.0
-#: (recall, precision) targets of the issue; the fitted line is the lowest that meets the
-#: precision target with fewer than one finding per 20 clean articles on dev.
+#: Candidate raises of the line per passage an article has short of ``FULL_EVIDENCE``.
+THIN_MARGINS = (0.0, 1.0, 2.0)
+#: (recall, precision) targets of the issue; for each thin-evidence margin the fitted line is
+#: the lowest that meets the precision target with fewer than one finding per 20 clean dev
+#: articles, and the margin whose line gives the highest dev recall wins.
 TARGETS = {"lexical": (0.85, 0.9), "semantic": (0.95, 0.95)}
 
 

@@ -116,15 +116,16 @@ def embed(encoder: Any, texts: Sequence[str]) -> np.ndarray:
 
 
 def semantic_features(
-    vectors: Mapping[int, np.ndarray],
+    vectors: Mapping[int | str, np.ndarray],
     weights: Mapping[int, int],
     order: Sequence[int],
-    title: int | None,
+    title: int | str | None,
     passages: Sequence[Sequence[int]],
 ) -> list[dict[str, float]]:
     """How close each passage (a tuple of block indices) sits to the rest of the article.
 
-    ``vectors`` holds unit embeddings of the body blocks and the title;
+    ``vectors`` holds unit embeddings of the body blocks and the title (keyed by
+    its block index, or by ``"title"`` when the title is no block of the body);
     ``weights`` the word count of each body block; ``order`` the body blocks in
     reading order. The rest of the article is the word-weighted mean of the
     other body blocks, kept as one running sum so each passage costs the same.
@@ -135,6 +136,9 @@ def semantic_features(
     if not body:
         return [_NO_EVIDENCE for _ in passages]
     total = np.sum([weights.get(b, 1) * vectors[b] for b in body], axis=0)
+    # Cosines between body blocks, for each passage's best partner anywhere in the article.
+    matrix = np.array([vectors[b] for b in body])
+    similar = matrix @ matrix.T
     position = {b: k for k, b in enumerate(body)}
     out = []
     for blocks in passages:
@@ -150,17 +154,21 @@ def semantic_features(
         has_title = title is not None and title in vectors and title not in blocks
         lo, hi = min(position[b] for b in mine) - 1, max(position[b] for b in mine) + 1
         near = [float(own @ vectors[body[k]]) for k in (lo, hi) if 0 <= k < len(body)]
+        others = np.ones(len(body), dtype=bool)
+        others[[position[b] for b in mine]] = False
+        best = similar[[position[b] for b in mine]][:, others].max() if others.any() else 0.0
         out.append(
             {
                 "sem_rest": to_rest,
                 "sem_title": float(own @ vectors[title]) if has_title else to_rest,
                 "sem_neighbours": max(near, default=0.0),
+                "sem_best": float(best),
             }
         )
     return out
 
 
-_NO_EVIDENCE = {"sem_rest": 0.0, "sem_title": 0.0, "sem_neighbours": 0.0}
+_NO_EVIDENCE = {"sem_rest": 0.0, "sem_title": 0.0, "sem_neighbours": 0.0, "sem_best": 0.0}
 
 
 def passage_semantics(
@@ -169,13 +177,25 @@ def passage_semantics(
     order: Sequence[int],
     passages: Sequence[Passage],
     model: str,
+    headline: str = "",
 ) -> list[dict[str, float]]:
-    """Semantic features of ``passages``; each body block and the title are embedded once."""
+    """Semantic features of ``passages``; each body block and the title are embedded once.
+
+    A title that is no block of the body (an HTML ``<title>``, a front-matter
+    title) is embedded from ``headline``: news pages keep the headline outside
+    the article container, and it is the article's own summary of its topic.
+    """
     encoder = load_encoder(str(resolve_model(model)))
-    wanted = list(order)
-    title = document.title_block
+    wanted: list[int | str] = list(order)
+    texts = [document.blocks[b].text for b in order]
+    title: int | str | None = document.title_block
     if title is not None and title not in order:
         wanted.append(title)
-    vectors = dict(zip(wanted, embed(encoder, [document.blocks[b].text for b in wanted])))
+        texts.append(document.blocks[title].text)
+    elif title is None and headline:
+        title = "title"
+        wanted.append(title)
+        texts.append(headline)
+    vectors = dict(zip(wanted, embed(encoder, texts), strict=True))
     weights = {b: terms[b].words for b in order}
     return semantic_features(vectors, weights, order, title, [p.blocks for p in passages])

@@ -128,3 +128,42 @@ def block_terms(analysis: Analysis, heading_like: frozenset[int]) -> dict[int, B
         )
         for b, c in counts.items()
     }
+
+
+#: Separators between a page title and the site's name ("Ketamine and depression | Healthline").
+_TITLE_WORD = re.compile(r"[a-z][a-z']*[a-z]")
+#: Applied to whitespace-collapsed text, so no unbounded repeat (linear on any input).
+_TITLE_PARTS = re.compile(r" (?:[|\u2013\u2014:-]{1,2}|\u00b7) ")
+
+
+def headline(title: str | None) -> str:
+    """The headline in a page title: the longest part between separators.
+
+    Why: a page title often ends in the site's name ("... | CNN", "Opinion | ...").
+    """
+    return max(_TITLE_PARTS.split(" ".join(title.split())), key=len) if title else ""
+
+
+def title_terms(headline: str) -> frozenset[str]:
+    """Subject terms of a title that is not a block of the body (an HTML ``<title>``, a
+    front-matter title).
+
+    Why: a news page usually keeps its headline outside the article container, so
+    without this the article's own statement of its topic is ignored. Words are
+    lemmatized in lower case with the same lookup table as ``term_of`` (title
+    case says nothing about names).
+    """
+    if not headline:
+        return frozenset()
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    out = set()
+    for word in _TITLE_WORD.findall(headline.replace("\u2019", "'").lower()):
+        word = word.removesuffix("'s")  # the tokenizer splits a possessive off in the body
+        if word in STOP_WORDS:
+            continue
+        lemma = _lemma_table().get(word, word)
+        lemma = lemma if isinstance(lemma, str) else word
+        if lemma not in STOP_WORDS and len(lemma) >= _MIN_LETTERS and _TERM.match(lemma):
+            out.add(lemma)
+    return frozenset(out)

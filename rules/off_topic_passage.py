@@ -31,7 +31,7 @@ from ._topic_lexical import ArticleTerms, Passage
 from ._topic_naming import article_subject, passage_subject
 from ._topic_passages import passages, section_passages
 from ._topic_semantic import passage_semantics, resolve_model
-from ._topic_terms import BlockTerms, block_terms, normalise_topic
+from ._topic_terms import BlockTerms, block_terms, headline, normalise_topic, title_terms
 
 _KETAMINE = (
     "# How Long Do You Have to Take Ketamine for Depression?\n\n"
@@ -167,11 +167,14 @@ class OffTopicPassage(Rule[Options]):
         if len(blocks) < MIN_PASSAGES:
             return None
         sections = section_passages(document, terms, blocks, options.min_words)
-        article = ArticleTerms(terms, headings, order, normalise_topic(options.topic))
+        # A title outside the body (an HTML <title>, a front-matter title) counts as a heading.
+        head = headline(document.title) if document.title_block not in headings else ""
+        topic = normalise_topic(options.topic) | title_terms(head)
+        article = ArticleTerms(terms, headings, order, topic)
         judged = [*blocks, *sections]
         semantic = None
         if options.backend == "semantic":
-            semantic = passage_semantics(document, terms, order, judged, options.model)
+            semantic = passage_semantics(document, terms, order, judged, options.model, head)
         rows = feature_rows(article, judged, semantic, reference=len(blocks))
         return Judged(article, terms, rows, len(blocks))
 

@@ -175,6 +175,37 @@ def test_pasted_paragraph_in_html_points_into_the_source(linter) -> None:  # typ
     assert finding.column == 4
 
 
+def test_page_title_is_topic_evidence() -> None:
+    """A news page keeps its headline outside the article: the <title> names the topic."""
+    from contentlint.rules._topic_terms import headline, title_terms
+
+    title = "Opinion | Republicans Are Following Trump to Nowhere - The New York Times"
+    assert headline(title) == "Republicans Are Following Trump to Nowhere"
+    assert headline("Growing  tomatoes\n in pots – Gardeners’ World") == "Growing tomatoes in pots"
+    assert title_terms("Why Tomatoes Split: Watering Containers") >= {"tomato", "container"}
+    assert title_terms("") == frozenset()
+
+
+def test_title_outside_the_body_counts_as_a_heading(linter) -> None:  # type: ignore[no-untyped-def]
+    """The page's headline only in <title>, the body without it: the intruder is still found
+    and the article's subject is named from the title and body."""
+    body = TOMATOES.format(insert=f"\n{MORTGAGE}\n").split("\n\n", 1)[1]
+    parts = []
+    for block in body.split("\n\n"):
+        block = block.strip()
+        if block.startswith("## "):
+            parts.append(f"<h2>{block[3:]}</h2>")
+        elif block:
+            parts.append(f"<p>{block}</p>")
+    page = (
+        "<!doctype html><html><head><title>Growing Tomatoes in Containers | Garden Weekly"
+        "</title></head><body><article>" + "\n".join(parts) + "</article></body></html>"
+    )
+    (finding,) = cl101(linter, page, "a.html")
+    assert finding.excerpt.startswith("Mortgage lenders assess affordability")
+    assert "the article is about tomato" in finding.message
+
+
 # -- options --------------------------------------------------------------------------------
 
 
@@ -231,12 +262,11 @@ def test_only_english(linter) -> None:  # type: ignore[no-untyped-def]
 def test_professional_news_is_almost_silent(news_results) -> None:  # type: ignore[no-untyped-def]
     """Edited news has digressions (background, new voices, round-ups) but no pasted text.
 
-    Nine findings remain on the 161 English bodies (about 1.1 per 20 articles), all
+    Eight findings remain on the 161 English bodies (about 1 per 20 articles), all
     in the spirit of the rule yet legitimate here: a Q&A interview that changes theme
     (two), a "10 things in tech" round-up (two), background on tariffs in an oil-price
     report, a chief executive's quote in a game-streaming piece, two new witnesses in a
-    rocket column, a scene-setting intro to a sponsored hiking post, and the
-    trade-war fallout paragraph ("Executives across the world...").
+    rocket column, and a scene-setting intro to a sponsored hiking post.
     """
     found = {
         (key[:10], f.line)
@@ -246,7 +276,7 @@ def test_professional_news_is_almost_silent(news_results) -> None:  # type: igno
     }
     for key, line in sorted(found):
         print("CL101", key, line)
-    assert len(found) <= 9
+    assert len(found) <= 8
 
 
 # -- the optional semantic backend ------------------------------------------------------------
