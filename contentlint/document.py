@@ -12,10 +12,12 @@ from __future__ import annotations
 import enum
 import re
 from bisect import bisect_right
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
@@ -361,6 +363,27 @@ class Document:
 
     def excerpt(self, span: Span) -> str:
         return self.source[span.start : span.end]
+
+    def derived(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """``compute()``, computed once for this document and shared by every caller of ``key``.
+
+        Why: a rule family reads the same derived views (the structure rules'
+        physical lines and page chrome); computed per rule they cost more than
+        the rules. Key by something the family owns (a function or class), not
+        a string another plugin could pick. The values live and die with the
+        document, like its cached properties.
+        """
+        values: dict[Hashable, Any] = self.__dict__.setdefault("_derived", {})
+        if key not in values:
+            values[key] = compute()
+        return values[key]  # type: ignore[no-any-return]
+
+    def __getstate__(self) -> dict[str, Any]:
+        # NOTE: derived values are caches; they may hold closures, and are rebuilt on demand.
+        return {k: v for k, v in self.__dict__.items() if k != "_derived"}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
 
 
 @dataclass(slots=True)

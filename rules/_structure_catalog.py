@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib.resources import files
 from types import MappingProxyType
 
-from ._structure_lines import WORD, line_key
+from ._structure_lines import WORD, line_key, word_set
 
 
 @lru_cache(maxsize=None)
@@ -76,3 +76,54 @@ def _words_pattern(phrase: str) -> str:
 @lru_cache(maxsize=None)
 def section_pattern(name: str, section: str) -> re.Pattern[str] | None:
     return phrase_pattern(sections(name).get(section, ()))
+
+
+class PhraseIndex:
+    """The phrases of a catalogue section, indexed by one word each, to rule them out cheaply.
+
+    Running an alternation of a hundred phrases over every paragraph costs far more
+    than looking up a paragraph's words: a phrase can only occur in a text whose
+    :func:`~._structure_lines.word_set` holds all of its words, so :meth:`present`
+    narrows the phrases down (usually to none) and :meth:`pattern` compiles just
+    those. Leaving out phrases that cannot match changes no match of the others.
+    """
+
+    def __init__(self, phrases: Iterable[str]) -> None:
+        self._by_word: dict[str, list[tuple[str, frozenset[str]]]] = {}
+        always: list[str] = []
+        for phrase in phrases:
+            if not WORD.search(phrase):
+                continue  # phrase_regex() drops it too
+            words = word_set(phrase)
+            if not all(w.isascii() for w in words):
+                always.append(phrase)  # NOTE: non-ASCII case folding is subtler than lower()
+                continue
+            rarest = max(words, key=lambda w: (len(w), w))  # the longest word is the rarest
+            self._by_word.setdefault(rarest, []).append((phrase, words))
+        self._always = frozenset(always)
+        self._indexed = frozenset(self._by_word)
+
+    def present(self, words: frozenset[str]) -> frozenset[str]:
+        """The phrases that may occur in a text with these words; no other phrase can."""
+        if self._indexed.isdisjoint(words):
+            return self._always  # most texts: not one indexed word
+        found = set(self._always)
+        for word in self._indexed.intersection(words):
+            found.update(p for p, needed in self._by_word[word] if needed <= words)
+        return frozenset(found)
+
+    @staticmethod
+    def pattern(phrases: frozenset[str]) -> re.Pattern[str] | None:
+        """:func:`phrase_pattern` of some phrases, compiled once per set of phrases."""
+        return _subset_pattern(phrases)
+
+
+@lru_cache(maxsize=512)
+def _subset_pattern(phrases: frozenset[str]) -> re.Pattern[str] | None:
+    return phrase_pattern(phrases)
+
+
+@cache
+def section_index(name: str, section: str) -> PhraseIndex:
+    """The :class:`PhraseIndex` of one section."""
+    return PhraseIndex(sections(name).get(section, ()))

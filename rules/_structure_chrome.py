@@ -25,8 +25,8 @@ from functools import lru_cache
 
 from contentlint.document import BlockKind, Document, Span
 
-from ._structure_catalog import keys, section_pattern, sections
-from ._structure_lines import Line, Lines, line_key
+from ._structure_catalog import PhraseIndex, keys, section_index, sections
+from ._structure_lines import Line, Lines, line_key, lines_of
 from ._structure_placeholders import placeholder_line
 
 CATALOGUE = "boilerplate.txt"
@@ -40,6 +40,7 @@ MAX_LABEL_CHARS = 60
 
 _CHECKED_KINDS = frozenset({BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.LIST_ITEM})
 _BREADCRUMB_SEPARATORS = "\u00bb\u203a>/|\u2192\u2022"
+_ANY_SEPARATOR = re.compile(f"[{re.escape(_BREADCRUMB_SEPARATORS)}]")
 _HOME = frozenset({"home", "homepage", "start", "you are here home", "you are here"})
 _COUNTED = frozenset(
     "comment comments reply replies response responses share shares like likes view views "
@@ -64,11 +65,21 @@ def _words(section: str) -> frozenset[str]:
     return frozenset(sections(VOCABULARY).get(section, ()))
 
 
+def chrome_of(document: Document, extra: tuple[str, ...] = ()) -> list[Chrome]:
+    """:func:`find_chrome` on the document's shared lines, computed once per document.
+
+    CL203 finds the chrome; CL201, CL202 and CL204 ask for it too, to leave it to CL203.
+    """
+    return document.derived(
+        (chrome_of, extra), lambda: find_chrome(document, lines_of(document), extra)
+    )
+
+
 def find_chrome(document: Document, lines: Lines, extra: Iterable[str] = ()) -> list[Chrome]:
     """Every chrome line of the body, in reading order."""
     line_keys = keys(CATALOGUE, "line") | frozenset(k for k in map(line_key, extra) if k)
     edge_keys = keys(CATALOGUE, "edge")
-    anywhere = section_pattern(CATALOGUE, "anywhere")
+    anywhere = section_index(CATALOGUE, "anywhere")
     body = [
         line
         for line in lines.body
@@ -84,7 +95,7 @@ def find_chrome(document: Document, lines: Lines, extra: Iterable[str] = ()) -> 
         if key in line_keys or bare in line_keys:
             certain[line.index] = Chrome(line, line.span, "a theme or plugin string")
             continue
-        hit = _anywhere(document, line, anywhere)
+        hit = _anywhere(document, lines, line, anywhere)
         if hit is not None:
             certain[line.index] = hit
             continue
@@ -122,8 +133,12 @@ def _resolve(
     return [found[i] for i in sorted(found)]
 
 
-def _anywhere(document: Document, line: Line, pattern: re.Pattern[str] | None) -> Chrome | None:
+def _anywhere(document: Document, lines: Lines, line: Line, index: PhraseIndex) -> Chrome | None:
     """Chrome sentences inside a line; the whole line when they are (nearly) all of it."""
+    # NOTE: most blocks hold no word of any listed sentence: one set lookup spares them the
+    # pattern. A line is part of its block, so what cannot match the block cannot match it.
+    phrases = index.present(lines.block_words(line.block))
+    pattern = index.pattern(phrases) if phrases else None
     if pattern is None:
         return None
     matches = list(pattern.finditer(line.text))
@@ -142,6 +157,8 @@ def _anywhere(document: Document, line: Line, pattern: re.Pattern[str] | None) -
 
 def _without_count(key: str) -> str:
     """ "comments 3" -> "comments": widgets append counts."""
+    if not key[-1:].isdigit():
+        return key  # the common case, without splitting a paragraph into words
     words = key.split()
     while len(words) > 1 and words[-1].isdigit():
         words.pop()
@@ -150,6 +167,8 @@ def _without_count(key: str) -> str:
 
 def _breadcrumb(text: str) -> bool:
     """ "Home » Health » Ketamine", "You are here: Home / Blog"."""
+    if not _ANY_SEPARATOR.search(text):
+        return False  # most lines: one scan instead of one per separator
     for sep in _BREADCRUMB_SEPARATORS:
         if text.count(sep) < 1:
             continue
@@ -163,9 +182,14 @@ def _breadcrumb(text: str) -> bool:
 
 def _pagination(key: str) -> bool:
     """ "page 2 of 5", "1 2 3 next", "previous 1 2 3 … 12 next": page numbers from the first."""
+    first = key.partition(" ")[0]
+    if first not in _PAGE_WORDS and not (first.isdigit() and len(first) <= 3):
+        return False  # an ordinary line: its first word already fails the word test below
     words = key.split()
     if len(words) == 4 and words[0] == "page" and words[2] == "of":
         return words[1].isdigit() and words[3].isdigit()
+    if not all(w in _PAGE_WORDS or (w.isdigit() and len(w) <= 3) for w in words):
+        return False  # cheap exit for ordinary lines: the same test as below, word by word
     numbers = [int(w) for w in words if w.isdigit() and len(w) <= 3]
     others = [w for w in words if not w.isdigit()]
     if len(numbers) < 2 or len(numbers) + len(others) != len(words):
@@ -177,6 +201,8 @@ def _pagination(key: str) -> bool:
 
 
 def _counter(key: str) -> bool:
+    if not key[:1].isdigit():
+        return False  # both shapes open with a number (``\d`` implies isdigit())
     words = key.split()
     if len(words) == 2 and words[0].isdigit() and words[1] in _COUNTED:
         return True

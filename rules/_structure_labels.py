@@ -14,8 +14,8 @@ nouns ending in an attribute) and shares not one word with the article.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from functools import lru_cache
+from collections.abc import Callable, Mapping
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from contentlint.document import Document
@@ -53,7 +53,7 @@ class Topic:
     """What the article is about, as lemma counts; built lazily from the analysis."""
 
     def __init__(
-        self, counts: dict[str, int], line_lemmas: Callable[[Line], list[str]], title: str
+        self, counts: Mapping[str, int], line_lemmas: Callable[[Line], list[str]], title: str
     ) -> None:
         self.counts = counts
         self.line_lemmas = line_lemmas
@@ -84,7 +84,10 @@ def find_labels(
     chrome_of: Callable[[], frozenset[int]],
     unknown_labels: bool,
 ) -> list[tuple[Line, str]]:
-    """Lines that are placeholders only if the article is not about their words, with their kind."""
+    """Lines that are placeholders only if the article is not about their words, with their kind.
+
+    The topic needs the article's lemma counts, so it is built only for a line that asks.
+    """
     out: list[tuple[Line, str]] = []
     label_keys = _label_keys()
     listed = [line for line in candidates if line.key in label_keys]
@@ -95,14 +98,14 @@ def find_labels(
     ]
     if not listed and not unknown and not words:
         return out
-    topic = topic_of()
+    topic = cache(topic_of)
     out.extend(
         (line, "default")
         for line in words
-        if topic.share(line) == 0.0
+        if topic().share(line) == 0.0
     )
     for line in listed:
-        if topic.share(line) <= 0.5:
+        if topic().share(line) <= 0.5:
             out.append((line, "label"))
     if unknown:
         out.extend(_unknown_labels(document, lines, unknown, topic, chrome_of))
@@ -125,7 +128,7 @@ def _unknown_labels(
     document: Document,
     lines: Lines,
     unknown: list[Line],
-    topic: Topic,
+    topic: Callable[[], Topic],
     chrome_of: Callable[[], frozenset[int]],
 ) -> list[tuple[Line, str]]:
     """Unlisted labels: a heading with nothing under it, sharing not one word with the article.
@@ -135,7 +138,9 @@ def _unknown_labels(
     """
     empty = set(empty_headings(document))
     picked = [line for line in unknown if line.block in empty and line.whole]
-    picked = [line for line in picked if topic.share(line) == 0.0]
+    if not picked:
+        return []
+    picked = [line for line in picked if topic().share(line) == 0.0]
     if not picked:
         return []
     chrome = chrome_of()
@@ -147,8 +152,12 @@ def _unknown_labels(
 
 
 def topic_of(analysis: Analysis, title: str) -> Topic:
-    """The article's lemma counts, for the field-label checks (shared with CL202)."""
-    counts = dict(analysis.lemma_counts)
+    """The article's lemma counts, for the field-label checks (shared with CL202).
+
+    NOTE: ``Analysis.lemma_counts`` walks every word of the article; it is the costly part
+    of CL201 on the documents that need it, which is why :func:`find_labels` asks lazily.
+    """
+    counts = analysis.lemma_counts
 
     def line_lemmas(line: Line) -> list[str]:
         return [

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from contentlint.document import Block, BlockKind, Document, Span
+
 
 #: Kinds whose lines can be scaffolding; code and table cells never are.
 LINE_KINDS = frozenset(
@@ -25,6 +26,8 @@ LINE_KINDS = frozenset(
 _SPACE_RUN = re.compile(r"\s+")
 #: A word for comparisons: letters and digits, with inner apostrophes ("i'm").
 WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")
+#: Where :attr:`Line.words` stops counting; above every limit the rules compare it with.
+WORDS_COUNTED = 26
 #: Characters a sentence (not a label or a button) ends with.
 SENTENCE_END = frozenset(".!?;\u2026")
 _CLOSERS = "\"')]}\u201d\u2019\u00bb*"
@@ -32,30 +35,118 @@ _CLOSERS = "\"')]}\u201d\u2019\u00bb*"
 
 def line_key(text: str) -> str:
     """Case, punctuation, quotes and spacing folded away: what a reader calls the same words."""
-    folded = unicodedata.normalize("NFKC", text).casefold().replace("\u2019", "'")
-    return " ".join(WORD.findall(folded))
+    return _key(text, _plain_fold(text))
 
 
-@dataclass(frozen=True, slots=True)
+def _key(text: str, folded: str | None) -> str:
+    """:func:`line_key`, given ``_plain_fold(text)``."""
+    if folded is None:
+        folded = unicodedata.normalize("NFKC", text).casefold().replace("\u2019", "'")
+        return " ".join(WORD.findall(folded))
+    if "'" in folded:  # an apostrophe only joins two words, as in WORD
+        folded = _STRAY_APOSTROPHES.sub(" ", folded)
+    return " ".join(folded.split())
+
+
+#: Lower-cases ASCII letters, keeps digits and apostrophes, turns any other byte into a space.
+_ASCII_FOLD = bytes(
+    c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 or 48 <= c <= 57 or c == 39 else 32
+    for c in range(256)
+)
+#: Punctuation that NFKC and case folding leave as punctuation ("\u2026" and the no-break
+#: space become "..." and " "): as far as words go, each is a space.
+_PLAIN_PUNCTUATION = (
+    "\u2018", "\u201c", "\u201d", "\u2013", "\u2014", "\u2026", "\u00a0", "\u2022", "\u00ab",
+    "\u00bb",
+)
+#: In a folded text: apostrophes that do not sit alone between two word characters (a
+#: run, or one without a letter or digit after or before it). Opens with the apostrophe,
+#: so ``re`` jumps from one apostrophe to the next.
+_STRAY_APOSTROPHES = re.compile(r"'(?:'+|(?![a-z0-9])|(?<![a-z0-9]'))")
+
+
+def _plain_fold(text: str) -> str | None:
+    """``text`` lower-cased, with a space for every character that is not a letter, digit or
+    apostrophe, if it is ASCII but for common punctuation; None otherwise.
+
+    The fast path of :func:`line_key` and :func:`word_set`: a byte table instead of a
+    Unicode regex over every character (most lines are ASCII but for their quotes).
+    """
+    if not text.isascii():
+        text = text.replace("\u2019", "'")
+        for mark in _PLAIN_PUNCTUATION:
+            if mark in text:
+                text = text.replace(mark, " ")
+        if not text.isascii():
+            return None
+    return text.encode("ascii").translate(_ASCII_FOLD).decode("ascii")
+
+
+_ALNUM_RUN = re.compile(r"[^\W_]+")
+#: The only non-ASCII characters ``re.IGNORECASE`` equates with ASCII letters (documented
+#: in the ``re`` module); lower-casing alone would miss them.
+_TWINS = "\u0130\u0131\u017f\u212a"
+_ASCII_TWINS = str.maketrans(dict(zip(_TWINS, "iisk", strict=True)))
+
+
+def word_set(text: str) -> frozenset[str]:
+    """The runs of letters and digits in ``text``, lower-cased.
+
+    A phrase pattern of :mod:`._structure_catalog` (ASCII words, case ignored, any
+    non-word characters between them) can only match a text whose word set holds
+    every word of the phrase: a cheap test that spares most texts the pattern.
+    """
+    return _word_set(text, _plain_fold(text))
+
+
+def _word_set(text: str, folded: str | None) -> frozenset[str]:
+    """:func:`word_set`, given ``_plain_fold(text)``."""
+    if folded is not None:
+        return frozenset(folded.replace("'", " ").split())
+    if any(twin in text for twin in _TWINS):
+        text = text.translate(_ASCII_TWINS)  # NOTE: before lower(): "\u0130".lower() is 2 chars
+    return frozenset(_ALNUM_RUN.findall(text.lower()))
+
+
+@dataclass(frozen=True)
 class Line:
-    """One physical line of a block: ``start``/``end`` index the block's text."""
+    """One physical line of a block: ``start``/``end`` index the block's text.
+
+    Derived values are cached on the line: every structure rule reads them.
+    """
 
     index: int  # position among the document's lines
     block: int
     start: int
     end: int
     text: str
-    span: Span
     whole: bool  # the line is the entire block
     standalone: bool  # reads as a line of its own, not as part of a wrapped sentence
+    source: Block = field(repr=False, compare=False)  # the block itself, for the source span
 
-    @property
+    @cached_property
+    def span(self) -> Span:
+        """Where the line is in the source; only findings need it, so it is computed lazily."""
+        return self.source.source_span(self.start, self.end)
+
+    @cached_property
     def key(self) -> str:
-        return line_key(self.text)
+        return _key(self.text, self._folded)
 
-    @property
+    @cached_property
+    def word_set(self) -> frozenset[str]:
+        """:func:`word_set` of the line."""
+        return _word_set(self.text, self._folded)
+
+    @cached_property
+    def _folded(self) -> str | None:
+        return _plain_fold(self.text)  # shared by the key and the word set
+
+    @cached_property
     def words(self) -> int:
-        return len(self.text.split())
+        """Whitespace-separated words, counted up to :data:`WORDS_COUNTED`: the rules only
+        compare the count with smaller limits, so a paragraph need not be split up."""
+        return len(self.text.split(None, WORDS_COUNTED - 1))
 
     @property
     def ends_sentence(self) -> bool:
@@ -95,11 +186,17 @@ def _breaks_line(block: Block, source: str, i: int, j: int) -> bool:
     return "\n" in piece or "\r" in piece
 
 
+def lines_of(document: Document) -> Lines:
+    """The document's :class:`Lines`, built once and shared by the structure rules."""
+    return document.derived(Lines, lambda: Lines(document))
+
+
 class Lines:
     """The lines of a document's prose blocks in reading order, and which of them are the body."""
 
     def __init__(self, document: Document) -> None:
         self.document = document
+        self._block_words: dict[int, frozenset[str]] = {}
 
     @cached_property
     def all(self) -> tuple[Line, ...]:
@@ -112,12 +209,7 @@ class Lines:
             texts = [block.text[s:e] for s, e in ranges]
             for k, (s, e) in enumerate(ranges):
                 standalone = len(ranges) == 1 or _standalone(texts, k)
-                out.append(
-                    Line(
-                        len(out), b, s, e, texts[k], block.source_span(s, e), len(ranges) == 1,
-                        standalone,
-                    )
-                )
+                out.append(Line(len(out), b, s, e, texts[k], len(ranges) == 1, standalone, block))
         return tuple(out)
 
     @property
@@ -139,6 +231,19 @@ class Lines:
 
     def block_lines(self, block: int) -> tuple[Line, ...]:
         return self._by_block.get(block, ())
+
+    def block_words(self, block: int) -> frozenset[str]:
+        """:func:`word_set` of a block's text, computed once (CL201 and CL203 both ask)."""
+        words = self._block_words.get(block)
+        if words is None:
+            text = self.document.blocks[block].text
+            lines = self.block_lines(block)
+            if len(lines) == 1 and lines[0].text == text:
+                words = lines[0].word_set  # most blocks are one line: fold the text once
+            else:
+                words = word_set(text)
+            self._block_words[block] = words
+        return words
 
     @cached_property
     def _by_block(self) -> dict[int, tuple[Line, ...]]:

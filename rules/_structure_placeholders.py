@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from contentlint.document import BlockKind, Document, Span
 
-from ._structure_catalog import keys, phrase_regex, sections
+from ._structure_catalog import keys, phrase_regex, section_index
 from ._structure_labels import MAX_LABEL_WORDS, Topic, find_labels
 from ._structure_lines import Line, Lines, line_key
 
@@ -59,6 +59,8 @@ _INSTRUCTION = re.compile(
     rf"(?:your|a|an|the|some|this|my|our)\s+(?:{_W}){{0,3}}?here\W*$",
     re.IGNORECASE,
 )
+#: Every alternative of _INSTRUCTION holds one of these as a whole word (case ignored).
+_INSTRUCTION_WORDS = frozenset({"here", "click", "tap", "doubleclick"})
 #: Words template placeholders are made of: "Heading Text", "Sample Subheading", "New Title".
 _SLOT_WORDS = frozenset(
     "heading headline subheading subtitle title text paragraph caption tagline content copy "
@@ -87,20 +89,60 @@ class Placeholder:
     text: str
 
 
-@lru_cache(maxsize=1)
-def _inline() -> re.Pattern[str]:
-    data = sections(CATALOGUE)
-    defaults = phrase_regex(data.get("anywhere", ()))
-    lorem = phrase_regex(data.get("lorem", ()))
+#: Substrings without which a group of :func:`_inline` cannot match (case matters: the
+#: markers are upper case). A block that has none of a group's is searched without it.
+_TRIGGERS = {
+    "bracket": ("[", "<", "("),
+    "template": ("{{", "*|", "%%"),
+    "marker": ("TODO", "FIXME", "TB", "XX", "TK"),
+    "number": ("XX",),
+}
+_TRIGGER_WORDS = sorted({t for ts in _TRIGGERS.values() for t in ts})
+#: Every trigger in one scan of the block (no trigger's end starts another trigger, so
+#: none hides one); literal alternatives only, so linear.
+_TRIGGER_SCAN = re.compile("|".join(map(re.escape, _TRIGGER_WORDS)))
+_GROUPS_OF = {t: frozenset(g for g, ts in _TRIGGERS.items() if t in ts) for t in _TRIGGER_WORDS}
+#: The fixed groups of :func:`_inline`, in their order of precedence.
+_GROUPS = {
+    "bracket": r"\[[^\[\]\n]{1,80}\]|<[^<>\n]{1,80}>|\([^()\n]{1,80}\)",
+    "template": r"\{\{[^{}\n]{1,60}\}\}|\*\|[A-Z0-9_]{2,30}\|\*|%%[A-Z0-9_]{2,30}%%",
+    "marker": r"(?<![\w-])(?:TODO|FIXME|TBD|TBC|TBA|XXX|TKTK|TK)(?![\w-])",
+    "number": r"\$\s?X{2,}(?:,X{3})*(?!\w)|(?<!\w)X{2,3}(?:\s?%|\s+percent\b)",
+}
+
+
+@lru_cache(maxsize=256)
+def _inline(
+    defaults: frozenset[str], lorem: frozenset[str], groups: frozenset[str]
+) -> re.Pattern[str] | None:
+    """ONE pattern for the inline evidence a block may hold, or None if it holds none.
+
+    The full pattern has the catalogue's distinctive defaults, the lorem phrases
+    and the fixed groups, in that order; each block gets only the phrases and
+    groups that :func:`_inline_for` could not rule out. Dropped alternatives
+    could not have matched there, so the matches are the full pattern's.
+    """
+    default_source = phrase_regex(defaults)
+    lorem_source = phrase_regex(lorem)
     parts = [
-        rf"(?P<default>(?i:{defaults}))" if defaults else "",
-        rf"(?P<lorem>(?i:{lorem}))" if lorem else "",
-        r"(?P<bracket>\[[^\[\]\n]{1,80}\]|<[^<>\n]{1,80}>|\([^()\n]{1,80}\))",
-        r"(?P<template>\{\{[^{}\n]{1,60}\}\}|\*\|[A-Z0-9_]{2,30}\|\*|%%[A-Z0-9_]{2,30}%%)",
-        r"(?P<marker>(?<![\w-])(?:TODO|FIXME|TBD|TBC|TBA|XXX|TKTK|TK)(?![\w-]))",
-        r"(?P<number>\$\s?X{2,}(?:,X{3})*(?!\w)|(?<!\w)X{2,3}(?:\s?%|\s+percent\b))",
+        rf"(?P<default>(?i:{default_source}))" if default_source else "",
+        rf"(?P<lorem>(?i:{lorem_source}))" if lorem_source else "",
+        *(rf"(?P<{name}>{source})" for name, source in _GROUPS.items() if name in groups),
     ]
-    return re.compile("|".join(p for p in parts if p))
+    source = "|".join(p for p in parts if p)
+    return re.compile(source) if source else None
+
+
+def _inline_for(text: str, words: frozenset[str]) -> re.Pattern[str] | None:
+    """:func:`_inline` narrowed to what could match ``text`` (whose word set is ``words``)."""
+    groups = frozenset(
+        group for trigger in set(_TRIGGER_SCAN.findall(text)) for group in _GROUPS_OF[trigger]
+    )
+    defaults = section_index(CATALOGUE, "anywhere").present(words)
+    lorem = section_index(CATALOGUE, "lorem").present(words)
+    if not (groups or defaults or lorem):
+        return None  # most blocks
+    return _inline(defaults, lorem, groups)
 
 
 def find_placeholders(
@@ -152,7 +194,10 @@ def _inline_hits(
     text = block.text
     out: list[Placeholder] = []
     lorem: list[tuple[int, int]] = []
-    for match in _inline().finditer(text):
+    pattern = _inline_for(text, lines.block_words(index))
+    if pattern is None:
+        return out
+    for match in pattern.finditer(text):
         kind = match.lastgroup or ""
         start, end = match.span()
         if kind == "lorem":
@@ -235,7 +280,7 @@ def _line_kind(document: Document, line: Line, line_keys: frozenset[str]) -> str
         return "default"
     if line.words > _MAX_INSTRUCTION_WORDS:
         return None
-    if _INSTRUCTION.search(line.text):
+    if not _INSTRUCTION_WORDS.isdisjoint(line.word_set) and _INSTRUCTION.search(line.text):
         return "instruction"
     if _only_placeholder_words(key) and not line.ends_sentence:
         return "default"

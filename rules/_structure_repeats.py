@@ -21,12 +21,13 @@ lines count: a title quoted inside a sentence is a quotation, not a repeat.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from contentlint.document import BlockKind, Document, Span
 
-from ._structure_lines import Line, Lines, line_key
+from ._structure_lines import Line, Lines, line_key, lines_of
 
 _KINDS = frozenset({BlockKind.TITLE, BlockKind.HEADING, BlockKind.PARAGRAPH})
 _QUOTE_OPENERS = "\"'\u201c\u2018\u00ab\u201e"
@@ -50,6 +51,11 @@ class Repeat:
     original: Span | None  # where the title or heading is shown first
     of_title: bool
     text: str  # the original's text
+
+
+def repeats_of(document: Document) -> list[Repeat]:
+    """:func:`find_repeats` on the document's shared lines, once per document (CL202 asks too)."""
+    return document.derived(repeats_of, lambda: find_repeats(document, lines_of(document)))
 
 
 def find_repeats(document: Document, lines: Lines) -> list[Repeat]:
@@ -89,8 +95,9 @@ def _title_repeats(document: Document, lines: Lines, candidates: list[Line]) -> 
         return []
     out: list[Repeat] = []
     shown = tb is not None
+    fuzzy = {k: Counter(k) for k in keys if len(k) >= _FUZZY_MIN_CHARS}
     for line in candidates:
-        if line.block == tb or not _is_title(line.key, keys):
+        if line.block == tb or not _is_title(line.key, keys, fuzzy):
             continue
         if not shown:  # the page headline: the title's first showing in the body
             shown, original, text = True, line.span, line.text
@@ -109,14 +116,28 @@ def _title_keys(title: str) -> set[str]:
     return keys
 
 
-def _is_title(key: str, title_keys: set[str]) -> bool:
+def _is_title(key: str, title_keys: set[str], fuzzy: dict[str, Counter[str]]) -> bool:
+    """Equal to a title key, or, for a long title (``fuzzy``: its letter counts), nearly equal."""
     if key in title_keys:
         return True
-    for title in title_keys:
-        if len(title) >= _FUZZY_MIN_CHARS and abs(len(key) - len(title)) <= 0.1 * len(title):
-            if SequenceMatcher(None, key, title, autojunk=False).ratio() >= _FUZZY_RATIO:
-                return True
+    for title, letters in fuzzy.items():
+        if (
+            abs(len(key) - len(title)) <= 0.1 * len(title)
+            and _could_be_close(key, title, letters)
+            and SequenceMatcher(None, key, title, autojunk=False).ratio() >= _FUZZY_RATIO
+        ):
+            return True
     return False
+
+
+def _could_be_close(key: str, title: str, letters: Counter[str]) -> bool:
+    """An upper bound of ``SequenceMatcher.ratio()`` (its ``quick_ratio``) reaches the threshold.
+
+    The ratio counts matching characters, which never exceed the characters the two
+    strings have in common; the bound costs a fraction of the ratio itself.
+    """
+    common = sum((Counter(key) & letters).values())
+    return 2.0 * common / (len(key) + len(title)) >= _FUZZY_RATIO
 
 
 def _heading_repeats(document: Document, candidates: list[Line]) -> list[Repeat]:

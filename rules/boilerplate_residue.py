@@ -8,8 +8,7 @@ from dataclasses import dataclass
 from contentlint.findings import Severity
 from contentlint.rule import Category, Hit, Rule, RuleContext, RuleMeta, option
 
-from ._structure_chrome import find_chrome
-from ._structure_lines import Lines
+from ._structure_chrome import chrome_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +60,7 @@ class BoilerplateResidue(Rule[Options]):
 
     def check(self, ctx: RuleContext[Options]) -> Iterator[Hit]:
         document = ctx.document
-        for chrome in find_chrome(document, Lines(document), ctx.options.extra_phrases):
+        for chrome in chrome_of(document, tuple(ctx.options.extra_phrases)):
             text = document.excerpt(chrome.span)
             yield Hit(
                 chrome.span,

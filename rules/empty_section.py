@@ -6,11 +6,11 @@ from collections.abc import Iterator
 
 from contentlint.rule import Category, Hit, Need, NoOptions, Rule, RuleContext, RuleMeta
 
-from ._structure_chrome import find_chrome
-from ._structure_lines import Lines
+from ._structure_chrome import chrome_of
 from ._structure_labels import topic_of
+from ._structure_lines import lines_of
 from ._structure_placeholders import find_placeholders
-from ._structure_repeats import find_repeats
+from ._structure_repeats import repeats_of
 from ._structure_sections import empty_headings
 
 
@@ -50,9 +50,9 @@ class EmptySection(Rule[NoOptions]):
             return
         # NOTE: a heading that is a placeholder, page chrome or a repeat is reported by
         # CL201/CL203/CL204 with the better advice (delete it); saying "empty" too is noise.
-        lines = Lines(document)
-        others = {r.line.block for r in find_repeats(document, lines)}
-        others.update(c.line.block for c in find_chrome(document, lines))
+        lines = lines_of(document)
+        others = {r.line.block for r in repeats_of(document)}
+        others.update(c.line.block for c in chrome_of(document))
         others.update(
             p.block
             for p in find_placeholders(

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from contentlint.findings import Severity
 from contentlint.rule import Category, Hit, Need, Rule, RuleContext, RuleMeta, option
 
-from ._structure_chrome import find_chrome
-from ._structure_lines import Lines
+from ._structure_chrome import chrome_of
 from ._structure_labels import topic_of
+from ._structure_lines import lines_of
 from ._structure_placeholders import find_placeholders
 
 _MESSAGES = {
@@ -82,14 +82,14 @@ class PlaceholderText(Rule[Options]):
 
     def check(self, ctx: RuleContext[Options]) -> Iterator[Hit]:
         document, analysis = ctx.document, ctx.analysis
-        lines = Lines(document)
+        lines = lines_of(document)
         english = analysis.language.code in ("en", "und")
         found = find_placeholders(
             document,
             lines,
             lambda: topic_of(analysis, document.title or ""),
             ctx.options.extra_phrases,
-            lambda: frozenset(c.line.index for c in find_chrome(document, lines)),
+            lambda: frozenset(c.line.index for c in chrome_of(document)),
             unknown_labels=english,
         )
         for p in found:

@@ -6,9 +6,8 @@ from collections.abc import Iterator
 
 from contentlint.rule import Category, Hit, NoOptions, Rule, RuleContext, RuleMeta
 
-from ._structure_chrome import find_chrome
-from ._structure_lines import Lines
-from ._structure_repeats import find_repeats
+from ._structure_chrome import chrome_of
+from ._structure_repeats import repeats_of
 
 
 class RepeatedTitle(Rule[NoOptions]):
@@ -43,12 +42,11 @@ class RepeatedTitle(Rule[NoOptions]):
 
     def check(self, ctx: RuleContext[NoOptions]) -> Iterator[Hit]:
         document = ctx.document
-        lines = Lines(document)
-        repeats = find_repeats(document, lines)
+        repeats = repeats_of(document)
         if not repeats:
             return
         # NOTE: a repeated widget label ("Comments" above "comments") is CL203's to report.
-        chrome = {c.line.index for c in find_chrome(document, lines)}
+        chrome = {c.line.index for c in chrome_of(document)}
         for repeat in repeats:
             if repeat.line.index in chrome:
                 continue

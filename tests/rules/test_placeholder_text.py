@@ -214,3 +214,66 @@ def test_news_corpus_markdown(news_dir) -> None:  # type: ignore[no-untyped-def]
     flagged = {k: v for k, v in flagged.items() if v}
     print(flagged)
     assert flagged == {}
+
+
+def test_narrowed_patterns_match_like_the_full_ones() -> None:
+    """Leaving out the phrases and groups a block's words and characters rule out changes no
+    match: the narrowed patterns find what the full ones find, case and twins included."""
+    import random
+
+    from contentlint.rules import _structure_placeholders as placeholders
+    from contentlint.rules._structure_catalog import section_index, section_pattern, sections
+    from contentlint.rules._structure_lines import word_set
+
+    data = sections("placeholders.txt")
+    full_inline = placeholders._inline(
+        frozenset(data["anywhere"]), frozenset(data["lorem"]), frozenset(placeholders._GROUPS)
+    )
+    assert full_inline is not None
+    noise = "the [insert link] (source) <add photo> {{name}} TODO: TBD XXX $XX XX% TK".split()
+    rnd = random.Random(3)
+
+    def vary(phrase: str) -> str:
+        phrase = rnd.choice([phrase, phrase.upper(), phrase.lower()])
+        for plain, twin in (("i", "\u0131"), ("k", "\u212a"), ("s", "\u017f"), ("'", "\u2019")):
+            if rnd.random() < 0.1:
+                phrase = phrase.replace(plain, twin)
+        return phrase.replace(" ", rnd.choice([" ", "_", " - ", "\u00a0"]))
+
+    for name, section in (("placeholders.txt", "anywhere"), ("placeholders.txt", "lorem"),
+                          ("boilerplate.txt", "anywhere")):
+        phrases, full = sections(name)[section], section_pattern(name, section)
+        index = section_index(name, section)
+        assert full is not None
+        for _ in range(1500):
+            text = " ".join(vary(rnd.choice(phrases)) if rnd.random() < 0.5 else rnd.choice(noise)
+                            for _ in range(rnd.randint(1, 4)))
+            words = word_set(text)
+            present = index.present(words)
+            narrowed = index.pattern(present) if present else None
+            expected = [m.span() for m in full.finditer(text)]
+            got = [m.span() for m in narrowed.finditer(text)] if narrowed else []
+            assert got == expected, text
+            inline = placeholders._inline_for(text, words)
+            groups = [(m.lastgroup, m.span()) for m in inline.finditer(text)] if inline else []
+            assert groups == [(m.lastgroup, m.span()) for m in full_inline.finditer(text)], text
+
+
+def test_instruction_words_are_necessary() -> None:
+    """Every editor instruction holds a word of _INSTRUCTION_WORDS, the test run before it."""
+    import random
+
+    from contentlint.rules._structure_lines import word_set
+    from contentlint.rules._structure_placeholders import _INSTRUCTION, _INSTRUCTION_WORDS
+
+    vocab = ("click tap double double-click doubleclick here any this the me text title heading "
+             "to add edit insert enter type write paste replace your a some new sample goes image "
+             "photo button HERE Here. CLICK cl\u0131ck here_ here's").split()
+    rnd = random.Random(7)
+    matched = 0
+    for _ in range(30000):
+        text = " ".join(rnd.choice(vocab) for _ in range(rnd.randint(1, 8)))
+        if _INSTRUCTION.search(text):
+            matched += 1
+            assert not _INSTRUCTION_WORDS.isdisjoint(word_set(text)), text
+    assert matched > 20

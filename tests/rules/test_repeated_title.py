@@ -113,3 +113,46 @@ def test_news_corpus_markdown(news_dir) -> None:  # type: ignore[no-untyped-def]
     flagged = {k: v for k, v in flagged.items() if v}
     print(flagged)
     assert flagged == {}
+
+
+def _reference_key(text: str) -> str:
+    """``line_key`` as first written: NFKC, full case folding, then the WORD regex."""
+    import unicodedata
+
+    from contentlint.rules._structure_lines import WORD
+
+    folded = unicodedata.normalize("NFKC", text).casefold().replace("\u2019", "'")
+    return " ".join(WORD.findall(folded))
+
+
+def test_line_key_fast_path_equals_the_unicode_definition() -> None:
+    """The byte-table fast path of ``line_key`` must fold exactly like NFKC + casefold + WORD."""
+    import random
+
+    from contentlint.rules._structure_lines import line_key
+
+    alphabet = list("aZ09'_ -.,!?\t\n") + [
+        "\u2019", "\u2018", "\u201c", "\u201d", "\u2013", "\u2014", "\u2026", "\u00a0", "\u2022",
+        "\u00ab", "\u00bb", "\u00e9", "\u0130", "\u0131", "\u017f", "\u212a", "\u00df", "\u2122",
+        "\ufb01", "\u0301",
+    ]
+    rnd = random.Random(1)
+    samples = ["", "'", "Don't Miss", "rock'n'roll", "students' ''quoted''", "\u2122 \ufb01le"]
+    for _ in range(20000):
+        samples.append("".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 12))))
+    assert [s for s in samples if line_key(s) != _reference_key(s)] == []
+
+
+def test_structure_values_are_per_document() -> None:
+    """The shared per-document values (lines, repeats) never leak into another document."""
+    from contentlint.rules._structure_lines import lines_of
+    from contentlint.rules._structure_repeats import repeats_of
+
+    from contentlint.parsers import parser_for
+
+    one = parser_for("markdown")("# Rain gardens\n\nRain gardens\n\nThey drain.", "a.md")
+    two = parser_for("markdown")("# Rain gardens\n\nThey drain.", "a.md")
+    assert lines_of(one) is lines_of(one)
+    assert len(repeats_of(one)) == 1
+    assert repeats_of(two) == []
+    assert [line.text for line in lines_of(two).all] == ["Rain gardens", "They drain."]
