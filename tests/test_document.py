@@ -93,3 +93,22 @@ def test_sections_nest_by_level() -> None:
 def test_span_validation() -> None:
     assert len(Span(2, 5)) == 3
     assert Span(0, 10).contains(Span(2, 3))
+
+
+def test_derived_values_are_computed_once_per_document_and_not_pickled() -> None:
+    import pickle
+
+    from contentlint.parsers import parser_for
+
+    parse = parser_for("markdown")
+    first, second = parse("# One\n\nText.\n", "a.md"), parse("# One\n\nText.\n", "b.md")
+    calls: list[str] = []
+
+    def lines() -> int:
+        calls.append("x")
+        return len(calls)
+
+    assert first.derived(lines, lines) == first.derived(lines, lines) == 1
+    assert second.derived(lines, lines) == 2  # another document, even with the same text
+    copy = pickle.loads(pickle.dumps(first))
+    assert "_derived" not in copy.__dict__ and copy.blocks == first.blocks
