@@ -247,6 +247,13 @@ def header(rules: int, files: int, words: int) -> None:
     )
     print(f"load average at start: {' / '.join(f'{x:.2f}' for x in os.getloadavg())} (1/5/15 min)")
     print(f"contentlint {__version__}, {rules} rules registered; corpus: {files} news bodies, {words:,} words")
+    from contentlint.langid_model import _cache_folder
+    from py3langid.langid import MODEL_DIR, MODEL_FILE
+
+    model = Path(MODEL_FILE) if Path(MODEL_FILE).is_absolute() else Path(MODEL_DIR) / MODEL_FILE
+    warm = (_cache_folder(model) / "classes.json").is_file()
+    print(f"language model: {'already decompressed' if warm else 'decompressed by the first run'} "
+          f"in {_cache_folder(model).parent}")
 
 
 def registered_rules() -> int:
