@@ -7,9 +7,10 @@ any whitespace), never a regex per phrase.
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from importlib.resources import files
+
+from ._wordlist_match import trie_alternation
 
 
 @lru_cache(maxsize=None)
@@ -23,8 +24,7 @@ def lines(name: str) -> tuple[str, ...]:
 def alternation(phrases: tuple[str, ...] | list[str]) -> str:
     """A non-capturing regex alternation of ``phrases``, longest first (so "delve into"
     wins over "delve"), each space matching any run of whitespace."""
-    ordered = sorted(set(phrases), key=lambda p: (-len(p), p))
-    return "(?:" + "|".join(r"\s+".join(map(re.escape, p.split())) for p in ordered) + ")"
+    return trie_alternation(phrases)  # a prefix tree: same matches, far fewer attempts
 
 
 @lru_cache(maxsize=None)

@@ -20,9 +20,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from ._promise_data import phrase_pattern
+from ._promise_data import alternation, lines, phrase_pattern
 from ._promise_subject import NOUN
 from ._promise_subject import Range, split_subject, subject_after
+from ._wordlist_match import WordStarts, folded
 
 if TYPE_CHECKING:
     from contentlint.analysis import Analysis, Sentence
@@ -113,6 +114,41 @@ def _pattern() -> re.Pattern[str]:
     return re.compile(r"(?i)" + "|".join(parts))
 
 
+#: The verb lists of _pattern: every promise holds one of their phrases.
+_VERB_LISTS = (
+    "promise-meta-verbs.txt",
+    "promise-reader-verbs.txt",
+    "promise-passive-verbs.txt",
+    "promise-summary-verbs.txt",
+)
+
+
+#: A word that each alternative of _pattern holds besides its verb (this, a modal, "has" ...).
+#: NOTE: keep in step with _pattern: an alternative without one of these is never found.
+_CONTEXT_WORDS = (
+    "this", "below", "following", "next",  # present
+    "will", "shall", "'ll", "’ll", "going", "about", "set", "aims", "seeks", "designed",
+    "intended",  # active and reader (_MODAL), passive ("will")
+    "let",  # lets
+    "read", "stay",  # readon
+    "has", "have", "'ve", "’ve",  # summary
+    "including", "available",  # including and resource: the word is the verb too
+)
+
+
+@lru_cache(maxsize=1)
+def _hints() -> tuple[WordStarts, re.Pattern[str]]:
+    """What every match of :func:`_pattern` holds: a listed verb (or "including",
+    "available") after whitespace, and one of ``_CONTEXT_WORDS``.
+
+    Searched case-sensitively in folded text (``_wordlist_match.folded``). NOTE: the
+    case-insensitive ``_pattern`` is tried at every offset of a sentence; most
+    sentences lack one of the two and skip it.
+    """
+    verbs = [w.lower() for name in _VERB_LISTS for w in lines(name)]
+    return WordStarts([*verbs, "including", "available"]), re.compile(alternation(_CONTEXT_WORDS))
+
+
 @lru_cache(maxsize=1)
 def _strong() -> re.Pattern[str]:
     return re.compile(r"(?i)^" + phrase_pattern("promise-strong-verbs.txt") + r"$")
@@ -156,14 +192,35 @@ class Quoted:
         return k >= 0 and offset < self._ends[k]
 
 
+class _Hinted:
+    """Which sentences may hold a promise (:func:`_hints`), each block folded once."""
+
+    def __init__(self) -> None:
+        self._folded: dict[int, str | None] = {}
+
+    def __call__(self, block_text: str, sentence: Sentence) -> bool:
+        if sentence.block not in self._folded:
+            self._folded[sentence.block] = folded(block_text)
+        low = self._folded[sentence.block]
+        if low is None:
+            return True  # not foldable: try the pattern
+        return self._holds(low, sentence.start, sentence.end)
+
+    @staticmethod
+    def _holds(low: str, start: int, end: int) -> bool:
+        verbs, context = _hints()
+        return verbs.search(low, start, end) and context.search(low, start, end) is not None
+
+
 def find_promises(document: Document, analysis: Analysis) -> list[Promise]:
     """Every promise sentence of the document, in reading order."""
     pattern = _pattern()
     out: list[Promise] = []
     quoted: dict[int, Quoted] = {}
+    hinted = _Hinted()
     for index, sentence in enumerate(analysis.sentences):
         block = document.blocks[sentence.block]
-        if block.is_heading:
+        if block.is_heading or not hinted(block.text, sentence):
             continue
         if sentence.block not in quoted:
             quoted[sentence.block] = Quoted(block.text)

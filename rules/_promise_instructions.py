@@ -21,6 +21,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ._promise_data import phrase_pattern
+from ._wordlist_match import caseless
 
 if TYPE_CHECKING:
     from contentlint.analysis import Sentence
@@ -63,6 +64,13 @@ _BRIEF_FIELD = re.compile(
 )
 
 
+#: Words that every match of _describes and _IMPERATIVE ("this"), or of _NOTE, holds.
+#: NOTE: the case-insensitive patterns are tried at every offset; these case-sensitive
+#: searches skip ahead, and rule most texts out first.
+_THIS = re.compile(caseless("this"))
+_NOTE_WORDS = (re.compile(caseless("note")), re.compile(caseless("writer")))
+
+
 @dataclass(frozen=True, slots=True)
 class Found:
     start: int  # offsets in the block's text
@@ -82,9 +90,12 @@ def _describes() -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def _opens_with_element() -> re.Pattern[str]:
     elements = phrase_pattern("promise-content-elements.txt")
+    # NOTE: `(?!\W)` ends the leading punctuation where the first word starts; without it
+    # "\W*" gave back hyphens one by one to "[\w-]+" (quadratic on a run of hyphens), and
+    # no match ever needed that.
     return re.compile(
-        r"(?i)^\W*(?:(?:incorporating|including|adding|integrating|featuring|citing|inserting|"
-        r"using|sharing|providing|highlighting|mentioning|weaving\s+in)\s+)?"
+        r"(?i)^\W*(?!\W)(?:(?:incorporating|including|adding|integrating|featuring|citing|"
+        r"inserting|using|sharing|providing|highlighting|mentioning|weaving\s+in)\s+)?"
         rf"(?:[\w-]+\s+){{0,3}}?{elements}\b"
     )
 
@@ -103,7 +114,7 @@ def _prompt() -> re.Pattern[str]:
 def sentence_instruction(sentence: Sentence) -> bool:
     """Does this sentence tell the writer what to put in the text?"""
     text = sentence.text
-    if _describes().search(text) or _IMPERATIVE.match(text):
+    if _THIS.search(text) and (_describes().search(text) or _IMPERATIVE.match(text)):
         return True
     m = _opens_with_element().match(text)
     if not m:
@@ -116,7 +127,8 @@ def sentence_instruction(sentence: Sentence) -> bool:
 def block_instructions(text: str) -> list[Found]:
     """Bracketed prompts, editorial notes and brief fields in one block's text."""
     found = [Found(m.start(), m.end(), "prompt", m.group()) for m in _prompt().finditer(text)]
-    note = _NOTE.search(text)  # a note runs to the end of its block
+    note = _NOTE.search(text) if any(w.search(text) for w in _NOTE_WORDS) else None
+    # a note runs to the end of its block
     if note:
         found.append(Found(note.start(), len(text), "note", note.group()))
     brief = _BRIEF_FIELD.match(text)

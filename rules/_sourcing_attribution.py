@@ -15,6 +15,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from typing import TYPE_CHECKING
 
@@ -23,6 +24,7 @@ from contentlint.document import Block, BlockKind, Document
 from ._sourcing_lexicon import Lexicon
 from ._sourcing_people import (
     Mention,
+    document_hints,
     find_mentions,
     name_line,
     pronoun_at,
@@ -51,10 +53,18 @@ class BlockView:
     mentions: list[Mention]
     orgs: list[tuple[int, int]] = field(default_factory=list)
 
-    def __post_init__(self) -> None:
-        self._mention_starts = [m.start for m in self.mentions]
-        self._sentence_starts = [s for s, _ in self.bounds]
-        self._range_starts = [s for s, _ in self.ranges]
+    # NOTE: the offset lists are built on first use; most blocks are never looked up.
+    @cached_property
+    def _mention_starts(self) -> list[int]:
+        return [m.start for m in self.mentions]
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s for s, _ in self.bounds]
+
+    @cached_property
+    def _range_starts(self) -> list[int]:
+        return [s for s, _ in self.ranges]
 
     def in_range(self, start: int, end: int) -> list[Mention]:
         i = bisect_left(self._mention_starts, start)
@@ -98,10 +108,13 @@ def entity_spans(analysis: Analysis) -> Entities:
     """PERSON and organisation entities per block, when the pipeline recognises entities."""
     out: Entities = {}
     for bd in analysis.docs:
-        if not bd.doc.has_annotation("ENT_IOB"):
+        # NOTE: an empty ``ents`` (no recogniser, or nothing found) is cheaper to test than
+        # has_annotation("ENT_IOB"), and a block without entities needs no entry
+        ents = bd.doc.ents
+        if not ents:
             continue
-        people = [(e.start_char, e.end_char) for e in bd.doc.ents if e.label_ == "PERSON"]
-        orgs = [(e.start_char, e.end_char) for e in bd.doc.ents if e.label_ in ORG_LABELS]
+        people = [(e.start_char, e.end_char) for e in ents if e.label_ == "PERSON"]
+        orgs = [(e.start_char, e.end_char) for e in ents if e.label_ in ORG_LABELS]
         out[bd.index] = (people, orgs)
     return out
 
@@ -119,11 +132,13 @@ class Attributor:
         for s in analysis.sentences:
             bounds.setdefault(s.block, []).append((s.start, s.end))
         self.views: dict[int, BlockView] = {}
-        for i in analysis.prose_indices:
+        indices = analysis.prose_indices
+        hints = document_hints([document.blocks[i].text for i in indices], lex)
+        for i, hint in zip(indices, hints, strict=True):
             block = document.blocks[i]
             quotes, ranges = find_quotes(block, i, min_words)
             people, orgs = entities.get(i, ([], []))
-            mentions = find_mentions(block.text, i, lex, people, ranges)
+            mentions = find_mentions(block.text, i, lex, people, ranges, hint)
             self.views[i] = BlockView(i, block, bounds.get(i, []), quotes, ranges, mentions, orgs)
         self.all_mentions = [m for v in self.views.values() for m in v.mentions]
         self._order = [(m.block, m.start) for m in self.all_mentions]
@@ -282,6 +297,8 @@ class Attributor:
 
     def _reported(self, view: BlockView) -> Iterator[Attribution]:
         """Sentences that report what an expert said without quotation marks."""
+        if not any(m.named for m in view.mentions):
+            return  # only a named person's statement counts
         text = view.block.text
         for start, end in view.bounds:
             prev_end, next_start = view.neighbours(start, start)

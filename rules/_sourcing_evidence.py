@@ -32,6 +32,8 @@ TEXT_CITATION = re.compile(
     r"|(?<=[\w.,;:”\")])[¹²³⁴⁵⁶⁷⁸⁹⁰]+"
     r"|\bet\s+al\.?"
 )
+#: What every reference entry holds: a comma and an initial ("Thompson, S.").
+_INITIAL = re.compile(rf",\s+[{UPPER}]\.")
 #: Headings of reference lists.
 _REFERENCE_HEADING = re.compile(
     r"(?i)^\s*(?:references?|sources?|bibliography|works\s+cited|citations?|footnotes|"
@@ -43,6 +45,11 @@ _SOURCE_LINE = re.compile(r"(?i)^\s*(?:sources?|references?|via|credit)\s*[:\-�
 _REFERENCE_ENTRY = re.compile(
     rf"(?<![\w'’-])[{UPPER}][\w'’-]+,\s+[{UPPER}]\.(?:\s*[{UPPER}]\.)*.{{0,200}}?\b(?:19|20)\d{{2}}"
 )
+
+
+def _reference_entry(text: str) -> bool:
+    """A reference-style entry in ``text``; the costly pattern runs only after an initial."""
+    return bool(_INITIAL.search(text) and _REFERENCE_ENTRY.search(text))
 
 
 def block_has_source(block: Block) -> bool:
@@ -75,9 +82,7 @@ def references(document: Document) -> References:
         if section.heading is None or not _REFERENCE_HEADING.match(blocks[section.heading].text):
             continue
         texts.extend(blocks[i].text for i in range(section.heading + 1, section.end))
-    texts.extend(
-        b.text for b in blocks if _SOURCE_LINE.match(b.text) or _REFERENCE_ENTRY.search(b.text)
-    )
+    texts.extend(b.text for b in blocks if _SOURCE_LINE.match(b.text) or _reference_entry(b.text))
     words = frozenset(w.lower() for t in texts for w in re.findall(r"[^\W\d_][\w'’-]*", t))
     return References(words)
 

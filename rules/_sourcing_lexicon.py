@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 
+from ._wordlist_match import WordStarts, trie_alternation
+
 #: Capital and small letters, Latin-1 accents included ("José Álvarez").
 UPPER = "A-ZÀ-ÖØ-Þ"
 LOWER = "a-zß-öø-ÿ"
@@ -49,9 +51,12 @@ def lines(name: str) -> tuple[str, ...]:
 
 
 def alternation(phrases: tuple[str, ...] | list[str]) -> str:
-    """A non-capturing alternation of ``phrases``, longest first, spaces matching any whitespace."""
-    ordered = sorted(set(phrases), key=lambda p: (-len(p), p))
-    return "(?:" + "|".join(r"\s+".join(map(re.escape, p.split())) for p in ordered) + ")"
+    """A non-capturing alternation of ``phrases``, longest first, spaces matching any whitespace.
+
+    Written as a prefix tree (see :func:`trie_alternation`): the same matches as a flat
+    list, but ``re`` no longer tries every phrase at every position.
+    """
+    return trie_alternation(phrases)
 
 
 def _kinded(name: str) -> dict[str, tuple[str, ...]]:
@@ -63,13 +68,22 @@ def _kinded(name: str) -> dict[str, tuple[str, ...]]:
     return {kind: tuple(values) for kind, values in grouped.items()}
 
 
+#: What every "-ologist" title holds, in folded text, wherever its word starts.
+OLOGIST = "olog"
+
+
+def _titles(extra: tuple[str, ...]) -> tuple[str, ...]:
+    return lines("sourcing-titles.txt") + tuple(t.lower() for t in extra)
+
+
 def title_alternation(extra: tuple[str, ...] = ()) -> str:
     """Authority job titles, singular or plural, plus any ``-ologist`` (lower case)."""
-    titles = lines("sourcing-titles.txt") + tuple(t.lower() for t in extra)
-    return rf"(?:{alternation(titles)}(?:s|es)?|[a-z]+olog(?:ist|ists))"
+    return rf"(?:{alternation(_titles(extra))}(?:s|es)?|[a-z]+olog(?:ist|ists))"
 
 
-@dataclass(frozen=True)
+# NOTE: eq=False hashes a lexicon by identity (lexicon() returns one per title list); the
+# generated hash over a dozen large compiled patterns cost more than the lookups it keys.
+@dataclass(frozen=True, eq=False)
 class Lexicon:
     """The compiled patterns shared by the two sourcing rules."""
 
@@ -92,6 +106,14 @@ class Lexicon:
     publication: re.Pattern[str]
     #: An organisation or publication named as the source of a claim (CL402).
     named_source: re.Pattern[str]
+    #: Cheap prefilters, searched case-sensitively in folded text (``_wordlist_match.folded``):
+    #: where none matches, no speech verb (of those that may precede the speaker) or no
+    #: job title can match either. Every pattern that needs one has it start a word (the
+    #: "-ologist" titles aside: see ``OLOGIST``), which ``word_starts`` finds.
+    speech_hint: re.Pattern[str]
+    speech_before_hint: re.Pattern[str]
+    title_hint: re.Pattern[str]
+    word_starts: WordStarts
 
 
 @lru_cache(maxsize=8)
@@ -101,6 +123,8 @@ def lexicon(extra_titles: tuple[str, ...] = ()) -> Lexicon:
     every = honorifics.get("authority", ()) + honorifics.get("plain", ())
     verbs = _kinded("sourcing-speech-verbs.txt")
     speech = alternation(verbs.get("both", ()) + verbs.get("after", ()))
+    speech_words = [v.lower() for v in verbs.get("both", ()) + verbs.get("after", ())]
+    title_words = [t.lower() for t in _titles(extra_titles)]
     cues = alternation(lines("sourcing-org-cues.txt"))
     outlets = alternation(lines("sourcing-publications.txt"))
     # NOTE: a capitalised word starts only where no word character precedes it, so scanning
@@ -150,4 +174,8 @@ def lexicon(extra_titles: tuple[str, ...] = ()) -> Lexicon:
         organisation=organisation,
         publication=publication,
         named_source=named_source,
+        speech_hint=re.compile(alternation(speech_words)),
+        speech_before_hint=re.compile(alternation([v.lower() for v in verbs.get("both", ())])),
+        title_hint=re.compile(alternation(title_words)),
+        word_starts=WordStarts(speech_words + title_words),
     )

@@ -11,14 +11,18 @@ Everything here works on one block's text; offsets are block-text offsets.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from bisect import bisect_left, bisect_right
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ._sourcing_lexicon import FULL_NAME, NAME_WORD, NOT_NAMES, Lexicon
+from ._sourcing_lexicon import FULL_NAME, NAME_WORD, NOT_NAMES, OLOGIST, UPPER, Lexicon
+from ._wordlist_match import folded, scan
 
 _NAME_WORD = re.compile(NAME_WORD)
+#: A dash before a capital: what an attribution dash ("— Jane Doe") needs at the least.
+_DASH_HINT = re.compile(rf"[—–―-][ \t]*[{UPPER}]")
 _BOUNDARY = re.compile(r"[,.;:!?“”\"()\[\]—–―]")
 #: Words between "said" and a capitalised word that make it no speaker ("said on Tuesday").
 _STOP_WORDS_BEFORE_NAME = frozenset(
@@ -52,6 +56,107 @@ class _Patterns:
     speech_before: re.Pattern[str]
     pronoun: re.Pattern[str]
     descriptor_stop: re.Pattern[str]
+    honorific_hint: re.Pattern[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Hints:
+    """Which kinds of mention a block can hold at all, and where, from a few cheap scans.
+
+    NOTE: the mention patterns are case-insensitive or start with a look-behind,
+    so ``re`` tries them at every offset; most blocks have no honorific, no job
+    title or no speech verb, and then the patterns that need one are skipped.
+    Patterns that start with a verb or a title are tried only where one starts.
+    """
+
+    honorific: bool
+    dash: bool
+    speech: bool
+    #: Block offsets where a verb that may precede the speaker ("said Jane Doe") starts a
+    #: word, and where a job title may start; None when unknown (try every offset).
+    verbs_before: list[int] | None
+    titles: list[int] | None
+
+    @property
+    def title(self) -> bool:
+        return self.titles is None or bool(self.titles)
+
+    def __bool__(self) -> bool:
+        return self.honorific or self.dash or self.speech or self.title
+
+
+#: Hints of a text that could not be folded: every pattern is tried everywhere.
+_UNKNOWN = Hints(True, True, True, None, None)
+#: Joins a document's blocks for the hint scans; no hint pattern can match across it.
+_SEP = "\x00"
+
+
+def document_hints(texts: Sequence[str], lex: Lexicon) -> list[Hints]:
+    """The :class:`Hints` of each of ``texts`` (a document's blocks).
+
+    NOTE: one scan per hint pattern over the whole document costs far less
+    than the same scans block by block.
+    """
+    joined = _SEP.join(texts)
+    low = folded(joined)
+    if low is None:
+        return [block_hints(text, lex) for text in texts] if len(texts) > 1 else [_UNKNOWN]
+    starts = [0]
+    for text in texts[:-1]:
+        starts.append(starts[-1] + len(text) + len(_SEP))
+    found = _Found(starts)
+    pats = _patterns(lex)
+    for m in pats.honorific_hint.finditer(joined):
+        found.honorific.add(found.block(m.start()))
+    for m in _DASH_HINT.finditer(joined):
+        found.dash.add(found.block(m.start()))
+    for at in lex.word_starts.hits(low):
+        k = found.block(at)
+        if lex.speech_hint.match(low, at):
+            found.speech.add(k)
+        if lex.speech_before_hint.match(low, at):
+            found.verbs_before[k].append(at - starts[k])
+        if lex.title_hint.match(low, at):
+            found.titles[k].append(at - starts[k])
+    at = low.find(OLOGIST)
+    while at >= 0:  # "psychologist": from where its letters start
+        k = found.block(at)
+        begin = at
+        while begin > starts[k] and "a" <= low[begin - 1] <= "z":
+            begin -= 1
+        found.titles[k].append(begin - starts[k])
+        at = low.find(OLOGIST, at + 1)
+    return [found.hints(k) for k in range(len(texts))]
+
+
+def block_hints(text: str, lex: Lexicon) -> Hints:
+    """The :class:`Hints` of one block's text."""
+    return document_hints([text], lex)[0]
+
+
+class _Found:
+    """What the hint scans of one document found, block by block."""
+
+    def __init__(self, starts: list[int]) -> None:
+        self._starts = starts
+        self.honorific: set[int] = set()
+        self.dash: set[int] = set()
+        self.speech: set[int] = set()
+        self.verbs_before: dict[int, list[int]] = defaultdict(list)
+        self.titles: dict[int, list[int]] = defaultdict(list)
+
+    def block(self, at: int) -> int:
+        return bisect_right(self._starts, at) - 1
+
+    def hints(self, k: int) -> Hints:
+        titles = sorted(set(self.titles[k])) if k in self.titles else []
+        return Hints(
+            k in self.honorific,
+            k in self.dash,
+            k in self.speech,
+            self.verbs_before.get(k, []),
+            titles,
+        )
 
 
 @lru_cache(maxsize=8)
@@ -84,6 +189,7 @@ def _patterns(lex: Lexicon) -> _Patterns:
         ),
         pronoun=re.compile(rf"(?i:\b(?:he|she)\b|\b(?:the|this)\s+{lex.title_lower}\b)"),
         descriptor_stop=re.compile(rf"[;:“”\")]|\s(?i:{lex.speech})(?![\w-])"),
+        honorific_hint=re.compile(lex.honorific),
     )
 
 
@@ -108,41 +214,90 @@ def find_mentions(
     lex: Lexicon,
     person_spans: Iterable[tuple[int, int]] = (),
     exclude: Sequence[tuple[int, int]] = (),
+    hints: Hints | None = None,
 ) -> list[Mention]:
-    """People mentioned in ``text`` outside the ``exclude`` ranges (quotations), in order."""
-    pats = _patterns(lex)
+    """People mentioned in ``text`` outside the ``exclude`` ranges (quotations), in order.
+
+    ``hints`` are the text's :class:`Hints` when the caller has them (``document_hints``).
+    """
+    hints = block_hints(text, lex) if hints is None else hints
+    person_spans = tuple(person_spans)
+    if not hints and not person_spans:
+        return []
     found: list[Mention] = []
+    for start, end, name, honorific in _named(text, lex, hints, person_spans):
+        mention = _mention(text, block, lex, start, end, name, honorific)
+        if mention is not None:
+            found.append(mention)
+    if hints.title and hints.speech:  # an unnamed expert counts only with a speech verb
+        found.extend(_unnamed(text, block, lex))
+    return _dedupe(found, exclude)
 
-    def add(start: int, end: int, name: str, honorific: str = "") -> None:
-        cleaned = _clean(name)
-        if not cleaned:
-            return
-        offset = name.find(cleaned)
-        if not honorific:
-            start, end = start + offset, start + offset + len(cleaned)
-        key = _surname(cleaned)
-        if key and key not in NOT_NAMES and not lex.title.fullmatch(cleaned.split()[-1]):
-            shown = text[start:end]
-            found.append(Mention(block, start, end, shown, key, True, honorific))
 
-    for m in pats.honorific.finditer(text):
-        add(m.start(), m.end(), m.group("name"), m.group("hon"))
-    for m in pats.inverted.finditer(text):
+def _named(
+    text: str, lex: Lexicon, hints: Hints, person_spans: Iterable[tuple[int, int]]
+) -> Iterator[tuple[int, int, str, str]]:
+    """(start, end, name, honorific) of every candidate name, before cleaning."""
+    pats = _patterns(lex)
+    if hints.honorific:
+        for m in pats.honorific.finditer(text):
+            yield m.start(), m.end(), m.group("name"), m.group("hon")
+    # "said Jane Doe" starts at its verb, "psychiatrist Jane Doe" at the title
+    for m in _at(pats.inverted, text, hints.verbs_before):
         pre = m.group("pre").split()
         if not any(w.lower() in _STOP_WORDS_BEFORE_NAME for w in pre):
-            add(m.start("name"), m.end("name"), m.group("name"))
-    for pattern in (pats.name_first, pats.dash, pats.pre_title):
-        for m in pattern.finditer(text):
-            add(m.start("name"), m.end("name"), m.group("name"))
+            yield m.start("name"), m.end("name"), m.group("name"), ""
+    named = (
+        pats.name_first.finditer(text) if hints.speech else (),
+        pats.dash.finditer(text) if hints.dash else (),
+        _at(pats.pre_title, text, hints.titles),
+    )
+    for matches in named:
+        for m in matches:
+            yield m.start("name"), m.end("name"), m.group("name"), ""
     for start, end in person_spans:
-        add(start, end, text[start:end])
+        yield start, end, text[start:end], ""
+
+
+def _at(pattern: re.Pattern[str], text: str, offsets: list[int] | None) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)``, tried only at ``offsets`` (sorted; None: everywhere)."""
+    if offsets is None:
+        return pattern.finditer(text)
+    if not offsets:
+        return iter(())
+
+    def candidate(pos: int) -> int:
+        i = bisect_left(offsets, pos)
+        return offsets[i] if i < len(offsets) else -1
+
+    return scan(pattern, text, candidate)
+
+
+def _mention(
+    text: str, block: int, lex: Lexicon, start: int, end: int, name: str, honorific: str
+) -> Mention | None:
+    """A named mention, without the capitalised words around the name that are no name."""
+    cleaned = _clean(name)
+    if not cleaned:
+        return None
+    offset = name.find(cleaned)
+    if not honorific:
+        start, end = start + offset, start + offset + len(cleaned)
+    key = _surname(cleaned)
+    if not key or key in NOT_NAMES or lex.title.fullmatch(cleaned.split()[-1]):
+        return None
+    return Mention(block, start, end, text[start:end], key, True, honorific)
+
+
+def _unnamed(text: str, block: int, lex: Lexicon) -> Iterator[Mention]:
+    """Unnamed experts with a speech verb before or after them ("one psychiatrist said")."""
+    pats = _patterns(lex)
     for m in pats.unnamed.finditer(text):
         if pats.speech_before.search(text[max(0, m.start() - 80) : m.start()]) or (
             pats.speech_after.match(text[m.end() : m.end() + 240])
         ):
             key = f"#{block}:{m.start()}"  # every unnamed expert is a person of their own
-            found.append(Mention(block, m.start(), m.end(), m.group(0), key, False))
-    return _dedupe(found, exclude)
+            yield Mention(block, m.start(), m.end(), m.group(0), key, False)
 
 
 def _dedupe(found: list[Mention], exclude: Sequence[tuple[int, int]]) -> list[Mention]:

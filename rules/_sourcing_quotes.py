@@ -20,6 +20,8 @@ _OPENS_AFTER = set(" \t\n([{—–-/:;,")
 _DASH_LINE = re.compile(r"^\s*(?:—|–|―|--?)\s*\S")
 _DASH_TAIL = re.compile(r"(?:^|\s)(?:—|–|―|--)\s*[^\W\d_]")
 _WORD = re.compile(r"\w+")
+#: Every mark that may open a quotation (the keys of _PAIRS).
+_OPENING = re.compile("[" + "".join(_PAIRS) + "]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,8 +56,12 @@ def quote_ranges(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     i, n = 0, len(text)
     while i < n:
+        mark = _OPENING.search(text, i)  # NOTE: jumps to the next mark; no loop per character
+        if mark is None:
+            break
+        i = mark.start()
         ch = text[i]
-        if ch not in _PAIRS or (ch in "\"‘" and i > 0 and text[i - 1] not in _OPENS_AFTER):
+        if ch in "\"‘" and i > 0 and text[i - 1] not in _OPENS_AFTER:
             i += 1
             continue
         j = _closing(text, i, ch)

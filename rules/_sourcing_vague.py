@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ._sourcing_lexicon import alternation, lines
+from ._wordlist_match import WordStarts, folded, scan
 
 #: Words after which a vague subject opens a clause.
 _OPENERS = frozenset(
@@ -44,7 +45,13 @@ class VagueMatch:
 
 
 @lru_cache(maxsize=8)
-def _pattern(extra: tuple[str, ...]) -> tuple[re.Pattern[str], dict[str, str]]:
+def _pattern(extra: tuple[str, ...]) -> tuple[re.Pattern[str], dict[str, str], WordStarts]:
+    """The combined pattern, the fixed phrases by kind, and where a match may start.
+
+    NOTE: the pattern is case-insensitive and starts with a look-behind, so ``re``
+    would try it at every offset; it is tried only where a fixed phrase, a
+    modifier or an unnamed subject starts a word (``WordStarts``).
+    """
     fixed: dict[str, str] = {}
     for entry in lines("sourcing-vague-phrases.txt"):
         kind, _, phrase = entry.partition(" ")
@@ -61,7 +68,13 @@ def _pattern(extra: tuple[str, ...]) -> tuple[re.Pattern[str], dict[str, str]]:
         rf"(?:(?:have|has|had)\s+)?(?:{_ADVERB}\s+)?(?:(?:have|has|had)\s+)?(?P<verb>{verbs}))"
         rf"(?![\w-])"
     )
-    return pattern, fixed
+    openers = [
+        *fixed,
+        *lines("sourcing-vague-modifiers.txt"),
+        *lines("sourcing-vague-research.txt"),
+        *lines("sourcing-vague-people.txt"),
+    ]
+    return pattern, fixed, WordStarts(openers)
 
 
 def _clause_start(text: str, start: int, modifier_allowed: bool = True) -> int | None:
@@ -91,9 +104,11 @@ def _clause_start(text: str, start: int, modifier_allowed: bool = True) -> int |
 
 
 def vague_matches(text: str, extra: tuple[str, ...] = ()) -> list[VagueMatch]:
-    pattern, fixed = _pattern(extra)
+    pattern, fixed, starts = _pattern(extra)
     out: list[VagueMatch] = []
-    for m in pattern.finditer(text):
+    low = folded(text)
+    found = pattern.finditer(text) if low is None else scan(pattern, text, starts.candidates(low))
+    for m in found:
         if m.group("fixed"):
             phrase = m.group("fixed")
             kind = fixed.get(" ".join(phrase.lower().split()), "belief")

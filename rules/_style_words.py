@@ -7,21 +7,26 @@ words that touch without whitespace between them are counted once.
 
 from __future__ import annotations
 
+import re
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from contentlint.analysis import Sentence
 
+_SPACE = re.compile(r"\s")
+
 
 def word_count(sentence: Sentence, block_text: str) -> int:
-    """Whitespace-separated words of the sentence that contain a letter or digit."""
+    """Whitespace-separated words of the sentence that contain a letter or digit.
+
+    A word counts when whitespace separates it from the word before; the gap is
+    searched in place (no slice, no loop per character).
+    """
     words = sentence.words
-    count = 0
-    for k, word in enumerate(words):
-        if k == 0 or _spaced(block_text[words[k - 1].end : word.start]):
-            count += 1
-    return count
-
-
-def _spaced(gap: str) -> bool:
-    return any(ch.isspace() for ch in gap)
+    if not words:
+        return 0
+    spaced = _SPACE.search
+    return 1 + sum(
+        1 for before, word in pairwise(words) if spaced(block_text, before.end, word.start)
+    )

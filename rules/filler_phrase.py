@@ -59,13 +59,11 @@ class FillerPhrase(Rule[Options]):
             ctx.options.disabled_phrases,
         )
         blocks = ctx.document.blocks
-        for sentence in ctx.analysis.sentences:
-            words = sentence.words
-            for start, end, phrase in index.find(words):
-                first, last = words[start], words[end - 1]
-                text = blocks[sentence.block].text[first.start : last.end]
-                yield Hit(
-                    blocks[sentence.block].source_span(first.start, last.end),
-                    f'"{text}" is filler; {phrase.suggestion}',
-                    fix=phrase.suggestion[0].upper() + phrase.suggestion[1:] + ".",
-                )
+        for sentence, start, end, phrase in index.find_all(ctx.analysis.sentences):
+            first, last = sentence.words[start], sentence.words[end - 1]
+            text = blocks[sentence.block].text[first.start : last.end]
+            yield Hit(
+                blocks[sentence.block].source_span(first.start, last.end),
+                f'"{text}" is filler; {phrase.suggestion}',
+                fix=phrase.suggestion[0].upper() + phrase.suggestion[1:] + ".",
+            )

@@ -69,6 +69,12 @@ class LongParagraph(Rule[Options]):
             if block.kind not in _KINDS:
                 continue
             sentences = list(analysis.sentences_in(index))
+            # NOTE: tokens are never fewer than words: a paragraph whose tokens fit both
+            # limits fits them in words, and needs no word count
+            tokens = sum(s.word_count for s in sentences)
+            short = len(sentences) <= opts.max_sentences or tokens <= opts.max_words / 2
+            if tokens <= opts.max_words and short:
+                continue
             words = sum(word_count(s, block.text) for s in sentences)
             too_many = len(sentences) > opts.max_sentences and words > opts.max_words / 2
             if words <= opts.max_words and not too_many:

@@ -42,7 +42,12 @@ _NAMED_TARGET = re.compile(
 )
 #: After "available", a promise trails off ("... to offer more insights") or ends.
 _OPEN_TAIL = re.compile(r"(?i)^\s*(?:[.!?]|$|,|to\b|for\b|online\b|that\b|which\b)")
-_URLISH = re.compile(r"(?i)https?://|www\.|\b[\w-]+\.(?:com|org|net|gov|edu|co\.uk|io)\b")
+# NOTE: a domain name starts where a run of word characters and hyphens starts, so each run
+# is scanned once (``\b[\w-]+`` restarted inside "a-b-c-..." and grew quadratically); it
+# needs a word character, as ``\b`` did.
+_URLISH = re.compile(
+    r"(?i)https?://|www\.|(?<![\w-])-*\w[\w-]*\.(?:com|org|net|gov|edu|co\.uk|io)\b"
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -73,12 +73,11 @@ class WriterInstructions(Rule[Options]):
         quoted: dict[int, Quoted] = {}
         sentences = ctx.analysis.sentences
         for i, sentence in enumerate(sentences):
-            block = document.blocks[sentence.block]
-            if sentence.block not in quoted:
-                quoted[sentence.block] = Quoted(block.text)
-            if sentence.start in quoted[sentence.block]:
-                continue
             if not sentence_instruction(sentence):
+                continue
+            if sentence.block not in quoted:  # NOTE: built only for blocks that need it
+                quoted[sentence.block] = Quoted(document.blocks[sentence.block].text)
+            if sentence.start in quoted[sentence.block]:
                 continue
             last = runs[-1] if runs else None
             if last and last[0] == i - 1 and sentences[i - 1].block == sentence.block:

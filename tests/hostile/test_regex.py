@@ -41,10 +41,7 @@ NOT_ON_FILE_TEXT: dict[tuple[str, str], str] = {
 #: Known offenders in rules/ (owned by the rules engineers; fixes in the hardening report).
 #: "hang": cubic or worse, never run here (it would only burn the deadline); "slow": quadratic,
 #: still probed on every run, and reported as fixed once it stops being slow.
-KNOWN: dict[tuple[str, str], str] = {
-    ("contentlint.rules._promise_instructions", r"^\W*(?:(?:incorporating"): "slow",
-    ("contentlint.rules.promised_but_missing", r"\b[\w-]+\.(?:com|org"): "slow",  # _URLISH
-}
+KNOWN: dict[tuple[str, str], str] = {}
 
 
 def _keys(table: dict[tuple[str, str], str], *values: str) -> list[list[str]]:
