@@ -1,16 +1,18 @@
 """Writer instructions left in an article (CL303).
 
-Three shapes, from the briefs that outline generators and content agencies use:
+Two shapes, from the briefs that outline generators and content agencies use:
 
 * sentences that describe what the text should contain instead of containing it:
   "This section aims to include expert commentary ...", "Incorporating expert
   opinions adds a valuable layer of credibility to the article", "Quotes from
   reputable professionals can provide readers with a well-rounded perspective",
   "In this section, discuss the benefits of ...";
-* bracketed prompts: "[Add a quote from a certified installer here]",
-  "{{insert statistic}}", "(insert link here)";
 * editorial notes and brief fields: "Note to editor: ...", "Writer's note: ...",
   "Target keyword: ...", "Meta description: ...".
+
+Bracketed prompts ("[Add a quote from a certified installer here]",
+"{{insert statistic}}", "(insert link here)") are fill-in markers: CL201
+placeholder-text reports them, so they are not reported twice.
 """
 
 from __future__ import annotations
@@ -75,7 +77,7 @@ _NOTE_WORDS = (re.compile(caseless("note")), re.compile(caseless("writer")))
 class Found:
     start: int  # offsets in the block's text
     end: int
-    kind: str  # "describes", "prompt", "note", "brief"
+    kind: str  # "describes", "note", "brief"
     text: str
 
 
@@ -100,17 +102,6 @@ def _opens_with_element() -> re.Pattern[str]:
     )
 
 
-@lru_cache(maxsize=1)
-def _prompt() -> re.Pattern[str]:
-    verbs = phrase_pattern("promise-instruction-verbs.txt")
-    return re.compile(
-        rf"(?i)\[\s*{verbs}\b[^\[\]\n]{{0,200}}\]"
-        rf"|\{{\{{?\s*{verbs}\b[^{{}}\n]{{0,200}}\}}\}}?"
-        rf"|\(\s*(?:insert|placeholder|add\s+(?:a|an|the)?\s*(?:link|quote|image|photo|picture|"
-        rf"statistic|stat|source|citation|reference|chart|graph|video|cta))\b[^()\n]{{0,200}}\)"
-    )
-
-
 def sentence_instruction(sentence: Sentence) -> bool:
     """Does this sentence tell the writer what to put in the text?"""
     text = sentence.text
@@ -125,8 +116,8 @@ def sentence_instruction(sentence: Sentence) -> bool:
 
 
 def block_instructions(text: str) -> list[Found]:
-    """Bracketed prompts, editorial notes and brief fields in one block's text."""
-    found = [Found(m.start(), m.end(), "prompt", m.group()) for m in _prompt().finditer(text)]
+    """Editorial notes and brief fields in one block's text."""
+    found: list[Found] = []
     note = _NOTE.search(text) if any(w.search(text) for w in _NOTE_WORDS) else None
     # a note runs to the end of its block
     if note:

@@ -18,7 +18,7 @@ _BAD = (
     "Incorporating expert opinions adds a valuable layer of credibility to the article. "
     "This section aims to include expert commentary on efficacy and safety."
 )
-_BAD_PROMPT = "## Expert opinions\n\n[Add a quote from a certified installer here]"
+_BAD_NOTE = "Note to editor: add the installer's quote here before publishing."
 _GOOD = (
     "## Expert opinions\n\n"
     "\"Ketamine is not a first-line treatment,\" said Dr. Ana Ruiz, a psychiatrist at "
@@ -30,8 +30,6 @@ _MESSAGES = {
         "instead of containing it; write the content itself (the quotes, names, figures) or "
         "delete it"
     ),
-    "prompt": "bracketed writer prompt {text} left in the text; replace it with what it asks "
-    "for or delete it",
     "note": "editorial note left in the text; act on it and delete it",
     "brief": "a field of the writer's brief ({text}) left in the text; delete it",
 }
@@ -50,14 +48,15 @@ class WriterInstructions(Rule[Options]):
             "Flags text that tells the writer what to write instead of saying it: sentences "
             "describing what a section should contain (\"This section aims to include expert "
             "commentary\", \"Incorporating expert opinions adds credibility to the article\"), "
-            "bracketed prompts (\"[Add a quote here]\"), editorial notes and brief fields."
+            "editorial notes and brief fields. Bracketed prompts (\"[Add a quote here]\") are "
+            "CL201 placeholder-text's."
         ),
         why=(
             "These sentences are the outline or the brief, published by mistake. They tell "
             "the reader that expert quotes would be valuable without giving one, and they "
             "show at a glance that nobody edited the page."
         ),
-        bad=(_BAD, _BAD_PROMPT),
+        bad=(_BAD, _BAD_NOTE),
         good=(_GOOD,),
         severity=Severity.ERROR,
         category=Category.PROMISES,
