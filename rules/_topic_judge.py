@@ -181,7 +181,7 @@ def _core_features(article: ArticleTerms, rows: Sequence[Row], n: int) -> None:
     that mention one of them.
     """
     core = set(article.topic_terms(None, CORE_TERMS))
-    hits = [bool(core.intersection(article.passage_terms(ev.passage))) for ev, _ in rows]
+    hits = [article.mentions(ev.passage, core) for ev, _ in rows]
     with_core = sum(hits[:n])
     for k, (_, row) in enumerate(rows):
         own = 1 if k < n else 0

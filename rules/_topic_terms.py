@@ -8,40 +8,60 @@ and "infusion" in the middle of one are the same term.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from spacy.lookups import Table
-
-    from contentlint.analysis import Analysis, Word
+    from contentlint.analysis import Analysis, Sentence, Word
 
 _TERM = re.compile(r"[a-z][a-z'\u2019]*[a-z]\Z")
 _MIN_LETTERS = 3
 
 
 @lru_cache(maxsize=1)
-def _lemma_table() -> Table:
+def _lemma_table() -> Mapping[str, str]:
     """spaCy's English lookup lemmas (the table the default pipeline lemmatizes with).
 
     NOTE: the lookup lemmatizer is case-sensitive, so a capitalised word at the
     start of a sentence keeps its inflection ("Infusions"); we look its lower
-    case up again. Loaded once per process from spacy-lookups-data (offline) and
-    only ever read (a spaCy ``Table`` is keyed by string hashes, so it cannot be
-    copied into a plain mapping).
+    case up again. Loaded once per process from spacy-lookups-data (offline),
+    the same data ``spacy.lookups.load_lookups`` reads, but kept as a plain
+    dict: building spaCy's hash-keyed ``Table`` from it took three times as long
+    (about 45 ms against 15 ms) and its lookups hash every key again.
     """
-    import spacy
+    from spacy.util import load_language_data, registry
 
-    return spacy.lookups.load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup")
+    table: dict[str, str] = load_language_data(registry.lookups.get("en")["lemma_lookup"])
+    return table
 
 
-def term_of(word: Word) -> str | None:
-    """The normalised lemma of a content word, or None for function words, numbers, symbols."""
-    if word.is_stop or word.like_num or len(word.text) < _MIN_LETTERS:
+#: ``_word_facts`` per (text, lemma): a process sees the same few thousand words again and
+#: again, so each is normalised once. Cleared when it grows past ``_MAX_SEEN`` entries.
+_SEEN: dict[tuple[str, str], tuple[str | None, bool, bool]] = {}
+_MAX_SEEN = 200_000
+
+
+def _word_facts(word: Word) -> tuple[str | None, bool, bool]:
+    """(term, starts with a capital, all capitals) of a word that is not a stop word or number.
+
+    The answer depends only on the word's text and lemma (its lower case is a
+    function of its text), hence the per-process cache.
+    """
+    key = (word.text, word.lemma)
+    found = _SEEN.get(key)
+    if found is None:
+        if len(_SEEN) >= _MAX_SEEN:
+            _SEEN.clear()
+        text = word.text
+        found = _SEEN[key] = (_normalise(word), text[:1].isupper(), text.isupper())
+    return found
+
+
+def _normalise(word: Word) -> str | None:
+    if len(word.text) < _MIN_LETTERS:
         return None
     lemma = word.lemma.lower()
     if word.lemma == word.text and word.text[:1].isupper() and not word.text.isupper():
@@ -49,6 +69,13 @@ def term_of(word: Word) -> str | None:
     if not _TERM.match(lemma) or len(lemma) < _MIN_LETTERS:
         return None
     return lemma.replace("\u2019", "'")
+
+
+def term_of(word: Word) -> str | None:
+    """The normalised lemma of a content word, or None for function words, numbers, symbols."""
+    if word.is_stop or word.like_num:
+        return None
+    return _word_facts(word)[0]
 
 
 def normalise_topic(topic: Iterable[str]) -> frozenset[str]:
@@ -73,10 +100,27 @@ class BlockTerms:
     counts: Mapping[str, int]
     #: Terms the article writes capitalised inside sentences: people, places, brands, acronyms.
     names: frozenset[str]
-    #: Adjacent term pairs ("weight loss"), for naming a passage's subject.
-    pairs: Mapping[tuple[str, str], int]
     #: How the article writes each name ("WeWork"), for messages; other terms show as lemmas.
     shown: Mapping[str, str]
+    #: The block's sentences, from which ``pairs`` are counted when a message needs them.
+    sentences: tuple[Sentence, ...] = field(default=(), repr=False, compare=False)
+
+    @property
+    def pairs(self) -> Mapping[tuple[str, str], int]:
+        """Adjacent term pairs ("weight loss"), for naming a passage's subject.
+
+        Why on demand: only a reported passage is named, so counting the pairs of
+        every block up front cost more than the rest of the block's terms.
+        """
+        pairs: dict[tuple[str, str], int] = {}
+        for sentence in self.sentences:
+            previous: str | None = None
+            for word in sentence.words:
+                term = term_of(word)
+                if term is not None and previous is not None:
+                    pairs[(previous, term)] = pairs.get((previous, term), 0) + 1
+                previous = term
+        return MappingProxyType(pairs)
 
 
 def block_terms(analysis: Analysis, heading_like: frozenset[int]) -> dict[int, BlockTerms]:
@@ -86,45 +130,49 @@ def block_terms(analysis: Analysis, heading_like: frozenset[int]) -> dict[int, B
     capitalised (or as an acronym) more often than in lower case: "Beats" the
     brand, not "beat" the verb that an article also uses. Capitals in
     ``heading_like`` blocks (title case) say nothing either way.
+
+    NOTE: this is the rule's only loop over every word, so it keeps to plain
+    dicts (a ``Counter`` calls Python code for every new key) and takes each
+    word's term from the per-process cache of ``_word_facts``.
     """
-    counts: dict[int, Counter[str]] = {}
-    pairs: dict[int, Counter[tuple[str, str]]] = {}
-    words: Counter[int] = Counter()
-    capitalised: Counter[str] = Counter()
-    lower: Counter[str] = Counter()
+    counts: dict[int, dict[str, int]] = {}
+    sentences: dict[int, list[Sentence]] = {}
+    words: dict[int, int] = {}
+    capitalised: dict[str, int] = {}
+    lower: dict[str, int] = {}
     written: dict[str, str] = {}
+    seen = _SEEN
     for sentence in analysis.sentences:
         b = sentence.block
-        c = counts.setdefault(b, Counter())
-        p = pairs.setdefault(b, Counter())
-        words[b] += len(sentence.words)
-        previous: str | None = None
+        c = counts.setdefault(b, {})
+        sentences.setdefault(b, []).append(sentence)
+        words[b] = words.get(b, 0) + len(sentence.words)
+        title_case = b in heading_like
         for position, word in enumerate(sentence.words):
-            term = term_of(word)
+            if word.is_stop or word.like_num:
+                continue
+            facts = seen.get((word.text, word.lemma)) or _word_facts(word)
+            term = facts[0]
             if term is None:
-                previous = None
                 continue
-            c[term] += 1
-            if previous is not None:
-                p[(previous, term)] += 1
-            previous = term
-            if b in heading_like or (position == 0 and not word.text.isupper()):
+            c[term] = c.get(term, 0) + 1
+            if title_case or (position == 0 and not facts[2]):
                 continue
-            if word.text[:1].isupper():
-                capitalised[term] += 1
+            if facts[1]:
+                capitalised[term] = capitalised.get(term, 0) + 1
                 written.setdefault(term, word.text)
             else:
-                lower[term] += 1
-    names = frozenset(t for t, n in capitalised.items() if n > lower[t])
+                lower[term] = lower.get(term, 0) + 1
+    names = frozenset(t for t, n in capitalised.items() if n > lower.get(t, 0))
     shown = MappingProxyType({t: written[t] for t in names})
     return {
         b: BlockTerms(
             b,
             words[b],
-            MappingProxyType(dict(c)),
+            MappingProxyType(c),
             frozenset(t for t in c if t in names),
-            MappingProxyType(dict(pairs[b])),
             shown,
+            tuple(sentences[b]),
         )
         for b, c in counts.items()
     }

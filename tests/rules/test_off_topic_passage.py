@@ -186,6 +186,38 @@ def test_page_title_is_topic_evidence() -> None:
     assert title_terms("") == frozenset()
 
 
+def test_background_table() -> None:
+    """The bundled table loads whole; batch and single salience agree (the rule uses both)."""
+    from contentlint.rules._topic_background import background, salience, saliences, zipf
+
+    table = background()
+    assert len(table) == 55_833
+    assert zipf("said") >= 5.6 and salience("said") == 0.0
+    assert 2.5 <= salience("ketamine") <= 3.0
+    assert zipf("notawordatall") == 2.2
+    words = ["ketamine", "depression", "said", "notawordatall"]
+    assert saliences(words) == {w: salience(w) for w in words}
+
+
+def test_term_pairs_and_cached_terms() -> None:
+    """Word pairs are counted on demand, from the same cached terms as the counts."""
+    from contentlint.rules import _topic_terms
+    from contentlint.rules._topic_terms import block_terms
+
+    from contentlint.analysis import Analysis, NlpPipeline
+    from contentlint.parsers import parser_for
+
+    text = "Weight loss drugs promise weight loss. Berberine and weight loss are in the news.\n"
+    analysis = Analysis(parser_for("text")(text, "a.txt"), NlpPipeline())
+    (terms,) = block_terms(analysis, frozenset()).values()
+    assert terms.counts["weight"] == 3 and terms.counts["loss"] == 3
+    assert terms.pairs[("weight", "loss")] == 3
+    assert ("berberine", "weight") not in terms.pairs  # "and" in between breaks the pair
+    _topic_terms._SEEN.clear()  # a cold cache gives the same terms
+    (again,) = block_terms(analysis, frozenset()).values()
+    assert again.counts == terms.counts and again.pairs == terms.pairs
+
+
 def test_title_outside_the_body_counts_as_a_heading(linter) -> None:  # type: ignore[no-untyped-def]
     """The page's headline only in <title>, the body without it: the intruder is still found
     and the article's subject is named from the title and body."""
