@@ -20,11 +20,9 @@ from .passive import Passive, passives_in
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc, Token
 
     from .readability import Counts
-    from spacy.tokens import Doc
-    from spacy.tokens import Span as SpacySpan
-    from spacy.tokens import Token
 
 #: Readability metrics reported for every English document, named as in the JSON output.
 READABILITY_METRICS: tuple[tuple[str, str], ...] = (
@@ -106,7 +104,7 @@ class NlpPipeline:
                 starts[start] = 1
                 start, seen_end = i, False
         starts[start] = 1
-        table = numpy.array([(lemma, first) for (lemma, _), first in zip(rows, starts)],
+        table = numpy.array([(lemma, first) for (lemma, _), first in zip(rows, starts, strict=True)],
                             dtype=numpy.uint64)
         doc.from_array([LEMMA, SENT_START], table)
 
@@ -344,7 +342,7 @@ class Analysis:
         texts = (blocks[i].text for i in self.prose_indices)
         return tuple(
             BlockDoc(i, blocks[i], doc)
-            for i, doc in zip(self.prose_indices, self._pipeline.pipe(texts))
+            for i, doc in zip(self.prose_indices, self._pipeline.pipe(texts), strict=True)
         )
 
     @cached_property

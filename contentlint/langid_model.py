@@ -15,20 +15,19 @@ model is loaded the usual way; answers are the same either way.
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import tempfile
 from pathlib import Path
 from typing import Any
 
-#: Overrides the folder for derived data (default: $XDG_CACHE_HOME/contentlint).
-ENV_DATA_CACHE = "CONTENTLINT_DATA_CACHE"
+from .data_cache import entry_for
+
 _ARRAYS = ("ptc", "pc", "nextmove", "row", "out")
 
 
 def load_identifier() -> Any:
     """A py3langid ``LanguageIdentifier`` with normalised probabilities."""
-    from py3langid.langid import MODEL_FILE, MODEL_DIR, LanguageIdentifier
+    from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
 
     source = Path(MODEL_FILE)
     if not source.is_absolute():
@@ -60,12 +59,7 @@ def _mapped(source: Path, identifier: Any) -> Any:
 
 def _cache_folder(source: Path) -> Path:
     """One folder per model file version (size and modification time in the name)."""
-    base = os.environ.get(ENV_DATA_CACHE) or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"),
-        "contentlint",
-    )
-    stat = source.stat()
-    return Path(base) / f"py3langid-{stat.st_size}-{int(stat.st_mtime)}"
+    return entry_for(source, "py3langid")
 
 
 def _write(source: Path, folder: Path) -> None:

