@@ -320,10 +320,31 @@ def _fail(message: str) -> NoReturn:
 def main() -> None:
     """Console-script entry point: no traceback ever reaches the user."""
     try:
-        app(prog_name="contentlint")
+        app(prog_name="contentlint", standalone_mode=True)
+    except SystemExit as done:
+        _exit_now(done.code)
     except KeyboardInterrupt:
         typer.echo("contentlint: interrupted", err=True)
         raise SystemExit(130) from None
     except Exception as exc:  # a bug of ours: one line, exit 2, never a traceback
         typer.echo(f"contentlint: internal error: {type(exc).__name__}: {exc}", err=True)
         raise SystemExit(EXIT_USAGE) from None
+
+
+def _exit_now(code: object) -> None:
+    """Exit without tearing the interpreter down.
+
+    Why: after a corpus run, freeing every module and object at exit took
+    0.1 s, a third of a cached re-run. Reports are written and closed by now
+    (atomically, when a file); the standard streams are flushed here; worker
+    processes have been joined, and the forkserver exits when its pipe closes.
+    """
+    status = code if isinstance(code, int) else (0 if code is None else 1)
+    if not isinstance(code, (int, type(None))):
+        sys.stderr.write(f"{code}\n")
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):  # a closed pipe (`| head`): nothing left to say
+        status = status or 1
+    os._exit(status)

@@ -19,10 +19,10 @@ PROBE = textwrap.dedent(
     """
     import json, sys
     before = set(sys.modules)
-    from contentlint.cli import main
+    from contentlint.cli import app  # main() itself ends the process with os._exit
     sys.argv = ["contentlint", *json.loads(sys.argv[1])]
     try:
-        main()
+        app(prog_name="contentlint")
     except SystemExit:
         pass
     new = sorted(set(sys.modules) - before)

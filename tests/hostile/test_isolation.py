@@ -168,13 +168,16 @@ def test_reads_only_inputs_config_and_installation(tmp_path: Path) -> None:
          "--jobs", "2", "--no-cache", "--fail-on", "never"],
     )
     roots = _installation_roots()
+    # The per-user data cache (decompressed language model, syllable table) is ours too.
+    data_cache = Path(os.environ["CONTENTLINT_DATA_CACHE"]).resolve()
     allowed = [*roots, docs.resolve(), config.resolve(), report.parent.resolve(),
-               Path(os.devnull), NETGUARD.resolve(), (tmp_path / "hook").resolve()]
+               Path(os.devnull), NETGUARD.resolve(), (tmp_path / "hook").resolve(), data_cache]
     opened = [r for r in records if r["e"] == "open"]
     outside = sorted({r["path"] for r in opened if not _allowed(r["path"], allowed)})
     assert not outside, f"opened outside the inputs, config and installation: {outside}"
     written = sorted({r["path"] for r in opened if _writes(r) and r["path"] != os.devnull
-                      and not _multiprocessing_temp(r["path"])})
+                      and not _multiprocessing_temp(r["path"])
+                      and not _allowed(r["path"], [data_cache])})
     assert written and all(Path(p).parent == report.parent.resolve() for p in written), written
     read_inputs = {r["path"] for r in opened if _inside(r["path"], [docs.resolve()])}
     assert {Path(p).name for p in read_inputs} == {"a.md", "b.html", "c.txt"}
@@ -197,13 +200,14 @@ def test_with_the_results_cache_only_the_cache_is_added(tmp_path: Path) -> None:
             workers=attempt == "fills",  # all hits: no worker is started
             CONTENTLINT_CACHE_DIR=str(cache),
         )
+        data_cache = Path(os.environ["CONTENTLINT_DATA_CACHE"]).resolve()  # ours too
         allowed = [*_installation_roots(), docs.resolve(), config.resolve(), cache.resolve(),
-                   Path(os.devnull), NETGUARD.resolve(), run_dir.resolve()]
+                   Path(os.devnull), NETGUARD.resolve(), run_dir.resolve(), data_cache]
         opened = [r for r in records if r["e"] == "open"]
         outside = sorted({r["path"] for r in opened if not _allowed(r["path"], allowed)})
         assert not outside, outside
         written = {r["path"] for r in opened if _writes(r) and r["path"] != os.devnull}
-        assert all(_allowed(p, [cache.resolve(), run_dir.resolve()]) for p in written), written
+        assert all(_allowed(p, [cache.resolve(), run_dir.resolve(), data_cache]) for p in written), written
         assert not any(_inside(p, [docs.resolve(), config.resolve()]) for p in written
                        if not _multiprocessing_temp(p)), written
         _check_no_network(records)
