@@ -16,6 +16,7 @@ an ESC byte in an article can change what the terminal does.
 from __future__ import annotations
 
 import math
+import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Mapping, Sequence
@@ -100,11 +101,20 @@ def _layout(line: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
     Cached because a long line (minified HTML can be one huge line) often
     carries many findings, and laying it out is linear in its length.
     """
+    if _ONE_CELL_EACH.fullmatch(line):
+        return tuple(line), tuple(range(len(line) + 1))
     pieces = _display_pieces(line)
     cumulative = [0]
     for piece in pieces:
         cumulative.append(cumulative[-1] + cell_len(piece))
     return tuple(pieces), tuple(cumulative)
+
+
+#: Lines made only of characters that are shown as themselves in one cell each
+#: (printable ASCII, Latin letters and marks, typographic quotes and dashes; no tabs,
+#: controls, soft hyphens, combining or bidi marks): laid out without a per-character
+#: pass, which was most of a long report's cost (news paragraphs are long lines).
+_ONE_CELL_EACH = re.compile("[\x20-\x7e\u00a0-\u00ac\u00ae-\u02ff\u2010-\u2027\u2030-\u205e]*")
 
 
 def build_snippet(
