@@ -64,6 +64,8 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 import numpy as np  # noqa: E402
+from contentlint.rules._topic_judge import LEXICAL, SEMANTIC, Model, verdicts  # noqa: E402
+from contentlint.rules.off_topic_passage import Judged, OffTopicPassage, Options  # noqa: E402
 
 from contentlint.analysis import Analysis, NlpPipeline  # noqa: E402
 from contentlint.document import Document, Span  # noqa: E402
@@ -71,8 +73,6 @@ from contentlint.language import detect_language  # noqa: E402
 from contentlint.parsers import parser_for  # noqa: E402
 from contentlint.reading import decode_bytes  # noqa: E402
 from contentlint.rule import RuleContext  # noqa: E402
-from contentlint.rules._topic_judge import LEXICAL, SEMANTIC, Model, verdicts  # noqa: E402
-from contentlint.rules.off_topic_passage import Judged, OffTopicPassage, Options  # noqa: E402
 
 CORPUS = REPO / ".." / "shared" / "corpus" / "news-articles"
 BACKGROUND = REPO / "rules" / "data" / "topic-background.txt"
@@ -281,7 +281,7 @@ def spliced_cases(articles: Sequence[Article], per_article: int, seed: int) -> I
         if len(article.paragraphs) < MIN_PARAGRAPHS:
             continue
         donors = [d for d in articles if unrelated(article, d, vectors)]
-        for copy in range(per_article):
+        for _ in range(per_article):
             donor = rng.choice(donors)
             candidates = [p for p in donor.paragraphs
                           if DONOR_WORDS[0] <= len(p.split()) <= DONOR_WORDS[1]]
@@ -476,7 +476,7 @@ def logistic(x: np.ndarray, y: np.ndarray, positive_weight: float, c: float = 1.
 def decide(fitted: Fitted, model: Model) -> tuple[float, float, float, float]:
     """(recall, precision, clean findings per 20 articles, false positives per 10k words)."""
     found = tp = fp = clean_fp = spliced = clean = 0
-    for kind, judged, labelled in zip(fitted.kinds, fitted.judged, fitted.rows):
+    for kind, judged, labelled in zip(fitted.kinds, fitted.judged, fitted.rows, strict=True):
         if kind == "spliced":
             spliced += 1
         else:
@@ -484,7 +484,7 @@ def decide(fitted: Fitted, model: Model) -> tuple[float, float, float, float]:
         if judged is None:
             continue
         rows = judged.rows[: judged.block_count]
-        labels = {id(ev): lab for (ev, _), (_, lab) in zip(rows, labelled)}
+        labels = {id(ev): lab for (ev, _), (_, lab) in zip(rows, labelled, strict=True)}
         chosen = verdicts(rows, model, 0.5)
         hits = [labels[id(v.evidence)] for v in chosen]
         if kind == "spliced":
@@ -515,7 +515,7 @@ def _memoise_embeddings() -> None:
     def cached(encoder: object, texts: Sequence[str]) -> np.ndarray:
         todo = [t for t in dict.fromkeys(texts) if t not in memo]
         if todo:
-            memo.update(zip(todo, embed(encoder, todo)))
+            memo.update(zip(todo, embed(encoder, todo), strict=True))
         return np.array([memo[t] for t in texts])
 
     _topic_semantic.embed = cached
@@ -537,7 +537,7 @@ def fit(args: argparse.Namespace) -> int:
     y = np.array([lab for rows in fitted.rows for _, lab in rows], dtype=float)
     beta = logistic(x, y, POSITIVE_WEIGHT)
     weights = {"bias": round(float(beta[0]), 2)}
-    weights.update({n: round(float(b), 2) for n, b in zip(names, beta[1:])})
+    weights.update({n: round(float(b), 2) for n, b in zip(names, beta[1:], strict=False)})
     # NOTE: the line is chosen on out-of-fold scores (each article scored by weights fitted
     # without it), not on the scores of the weights fitted on everything: those are
     # optimistic, and a line set on them lets through more clean findings on new articles.

@@ -247,8 +247,9 @@ def header(rules: int, files: int, words: int) -> None:
     )
     print(f"load average at start: {' / '.join(f'{x:.2f}' for x in os.getloadavg())} (1/5/15 min)")
     print(f"contentlint {__version__}, {rules} rules registered; corpus: {files} news bodies, {words:,} words")
-    from contentlint.langid_model import _cache_folder
     from py3langid.langid import MODEL_DIR, MODEL_FILE
+
+    from contentlint.langid_model import _cache_folder
 
     model = Path(MODEL_FILE) if Path(MODEL_FILE).is_absolute() else Path(MODEL_DIR) / MODEL_FILE
     warm = (_cache_folder(model) / "classes.json").is_file()
@@ -449,7 +450,7 @@ def main() -> None:
     if peaks:
         print(f"  peak memory < 400 MB (PSS):    {', '.join(f'{k} {v:.0f} MiB' for k, v in peaks.items())}")
     ordered = sorted(sizes)
-    ratios = [sizes[b] / sizes[a] for a, b in zip(ordered, ordered[1:])]
+    ratios = [sizes[b] / sizes[a] for a, b in zip(ordered, ordered[1:], strict=False)]
     print(f"  linear scaling (~10x per 10x): {', '.join(f'{r:.1f}x' for r in ratios)}")
     print(f"  load average at end: {' / '.join(f'{x:.2f}' for x in os.getloadavg())}")
 

@@ -329,7 +329,7 @@ def build_cases(articles: list[tuple[str, list[str]]], seed: int, sample: int) -
             st, pos = style_of(code, style, k)
             art = _unrelated(articles, text, k % n) if style == "label" else k % n
             cases.append(Case(code, "catalogue", text, st, pos, FORMATS[k % 3], art))
-        for k in range(sample // 2):
+        for _ in range(sample // 2):
             text, style = rng.choice(items)
             st, pos = style_of(code, style, rng.randrange(6))
             art = rng.randrange(n)
@@ -352,7 +352,7 @@ def build_cases(articles: list[tuple[str, list[str]]], seed: int, sample: int) -
                 pos = ("start", "end")[(k + f) % 2]
                 cases.append(Case("CL203", source, text, "line", pos, fmt, (k * 5 + f) % n))
     titled = [i for i, (title, _) in enumerate(articles) if len(title.split()) <= _TITLE_WORDS]
-    for k in range(sample // 4):
+    for _ in range(sample // 4):
         art = rng.choice(titled)
         title = _vary(articles[art][0], rng)
         pos, fmt = rng.choice(positions), rng.choice(FORMATS)

@@ -369,8 +369,7 @@ class Analysis:
         return self._pipeline.phrase_lemmas(phrase)
 
     def sentences_in(self, block_index: int) -> Iterator[Sentence]:
-        for sentence in self._sentences_by_block.get(block_index, ()):
-            yield sentence
+        yield from self._sentences_by_block.get(block_index, ())
 
     @cached_property
     def _sentences_by_block(self) -> dict[int, list[Sentence]]:

@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ConfigError
-from .fingerprints import fingerprints
 from .findings import FileResult, LintResult
+from .fingerprints import fingerprints
 from .output import write_atomically
 
 BASELINE_VERSION = 1
@@ -40,7 +40,7 @@ def _key_path(path: str, base: Path) -> str:
 def _entries(result: LintResult, base: Path) -> list[dict[str, Any]]:
     entries = []
     for file in result.files:
-        for finding, fp in zip(file.findings, fingerprints(file.findings)):
+        for finding, fp in zip(file.findings, fingerprints(file.findings), strict=True):
             entries.append(
                 {
                     "path": _key_path(file.path, base),
@@ -87,7 +87,7 @@ def apply_baseline(path: Path, result: LintResult) -> BaselineOutcome:
     for file in result.files:
         key_path = _key_path(file.path, base)
         kept = []
-        for finding, fp in zip(file.findings, fingerprints(file.findings)):
+        for finding, fp in zip(file.findings, fingerprints(file.findings), strict=True):
             key = (key_path, finding.code, fp)
             if remaining[key] > 0:
                 remaining[key] -= 1

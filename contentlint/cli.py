@@ -17,8 +17,8 @@ import typer
 from ._version import __version__
 
 if TYPE_CHECKING:
-    from .engine import Linter
     from .cache import ResultCache
+    from .engine import Linter
     from .findings import LintResult
     from .registry import Registry
 

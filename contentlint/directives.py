@@ -121,7 +121,7 @@ _last: list[_Index] = []
 
 def _index_for(directives: Sequence[Directive], lines: LineIndex, source: str) -> _Index:
     cached = _last[0] if _last else None
-    if cached is not None and all(a is b for a, b in zip(cached.key, (directives, lines, source))):
+    if cached is not None and all(a is b for a, b in zip(cached.key, (directives, lines, source), strict=True)):
         return cached
     index = _Index(directives, lines, source)
     _last[:] = [index]

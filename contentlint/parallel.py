@@ -304,7 +304,7 @@ def preload() -> None:
         examples = [text for r in linter.registry.rules for text in (*r.meta.bad, *r.meta.good)]
         linter.lint_text("# Warm-up\n\n" + "\n\n".join(examples), "warm-up.md", "markdown", Config())
         pipeline = linter._pipeline(None)
-        pipeline.nlp
+        _ = pipeline.nlp
     except Exception:  # noqa: BLE001 - workers then build what they need themselves
         return
     _PRELOADED.append(pipeline)

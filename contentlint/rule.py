@@ -82,25 +82,25 @@ class Hit:
     related: tuple[tuple[Span, str], ...] = ()
 
 
-O = TypeVar("O")
+OptionsT = TypeVar("OptionsT")
 
 
 @dataclass(frozen=True, slots=True)
-class RuleContext(Generic[O]):
+class RuleContext(Generic[OptionsT]):
     document: Document
     analysis: Analysis
-    options: O
+    options: OptionsT
     #: The configured readership (config key ``audience``), read by readability rules.
     audience: Audience = field(default_factory=default_audience)
 
 
-class Rule(Generic[O]):
+class Rule(Generic[OptionsT]):
     """Base class of every rule, built-in or plugin."""
 
     meta: ClassVar[RuleMeta]
     Options: ClassVar[type] = NoOptions
 
-    def check(self, ctx: RuleContext[O]) -> Iterator[Hit]:
+    def check(self, ctx: RuleContext[OptionsT]) -> Iterator[Hit]:
         raise NotImplementedError
 
     # Small helpers rules commonly need; they keep rules free of offset arithmetic.

@@ -7,13 +7,13 @@ any whitespace), never a regex per phrase.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from importlib.resources import files
 
 from ._wordlist_match import trie_alternation
 
 
-@lru_cache(maxsize=None)
+@cache
 def lines(name: str) -> tuple[str, ...]:
     """Entries of ``rules/data/<name>``: one per line, blank lines and ``#`` comments skipped."""
     text = (files(__package__) / "data" / name).read_text(encoding="utf-8")
@@ -27,18 +27,18 @@ def alternation(phrases: tuple[str, ...] | list[str]) -> str:
     return trie_alternation(phrases)  # a prefix tree: same matches, far fewer attempts
 
 
-@lru_cache(maxsize=None)
+@cache
 def phrase_pattern(name: str) -> str:
     """The alternation of a whole data file."""
     return alternation(lines(name))
 
 
-@lru_cache(maxsize=None)
+@cache
 def word_set(name: str) -> frozenset[str]:
     return frozenset(e.lower() for e in lines(name))
 
 
-@lru_cache(maxsize=None)
+@cache
 def units() -> dict[str, frozenset[str]]:
     """``promise-units.txt`` grouped by kind: {"time": {"day", "week", ...}, ...}."""
     grouped: dict[str, set[str]] = {}

@@ -21,8 +21,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ._promise_data import alternation, lines, phrase_pattern
-from ._promise_subject import NOUN
-from ._promise_subject import Range, split_subject, subject_after
+from ._promise_subject import NOUN, Range, split_subject, subject_after
 from ._wordlist_match import WordStarts, folded
 
 if TYPE_CHECKING:

@@ -132,15 +132,15 @@ class ArticleIndex:
                 by_heading[section.heading] = section
             for b in section.blocks:
                 owner[b] = section
-        specific = _prefix(e and bool(u.kinds) for e, u in zip(evidence, frozen))
-        plain = _prefix(e and u.words >= PLAIN_WORDS for e, u in zip(evidence, frozen))
+        specific = _prefix(e and bool(u.kinds) for e, u in zip(evidence, frozen, strict=True))
+        plain = _prefix(e and u.words >= PLAIN_WORDS for e, u in zip(evidence, frozen, strict=True))
         substantive = frozenset(
             h
             for h, s in by_heading.items()
             if _says(specific, plain, starts[h], starts[s.end])
         )
         topical = [
-            e or (not u.body and u.block in substantive) for e, u in zip(evidence, frozen)
+            e or (not u.body and u.block in substantive) for e, u in zip(evidence, frozen, strict=True)
         ]
         return cls(
             document=document,
@@ -151,14 +151,14 @@ class ArticleIndex:
             by_heading=by_heading,
             headings=tuple(i for i, b in enumerate(document.blocks) if b.kind is BlockKind.HEADING),
             _kind={
-                k: _prefix(e and k in u.kinds for e, u in zip(evidence, frozen)) for k in Kind
+                k: _prefix(e and k in u.kinds for e, u in zip(evidence, frozen, strict=True)) for k in Kind
             },
             _specific=specific,
             _plain=plain,
-            _parts=_prefix(t and (bool(u.kinds) or not u.body) for t, u in zip(topical, frozen)),
+            _parts=_prefix(t and (bool(u.kinds) or not u.body) for t, u in zip(topical, frozen, strict=True)),
             _topic=_positions(frozen, topical),
             _specific_topic=_positions(
-                frozen, [e and bool(u.kinds) for e, u in zip(evidence, frozen)]
+                frozen, [e and bool(u.kinds) for e, u in zip(evidence, frozen, strict=True)]
             ),
             substantive=substantive,
         )

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib.resources import files
 
 from ._wordlist_match import WordStarts, trie_alternation
@@ -42,7 +42,7 @@ NOT_NAMES = frozenset(
 )
 
 
-@lru_cache(maxsize=None)
+@cache
 def lines(name: str) -> tuple[str, ...]:
     """Entries of ``rules/data/<name>``: one per line, blank lines and ``#`` comments skipped."""
     text = (files(__package__) / "data" / name).read_text(encoding="utf-8")

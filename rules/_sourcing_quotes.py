@@ -84,7 +84,7 @@ def find_quotes(
     ranges = quote_ranges(text)
     if block.kind is BlockKind.QUOTE and not ranges and not is_attribution_line(text):
         tail = None
-        for tail in _DASH_TAIL.finditer(text):
+        for tail in _DASH_TAIL.finditer(text):  # noqa: B007 - keeps the last match
             pass
         end = tail.start() if tail and tail.start() > 0 else len(text)
         ranges = [(0, end)]

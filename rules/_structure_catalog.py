@@ -19,7 +19,7 @@ from types import MappingProxyType
 from ._structure_lines import WORD, line_key, word_set
 
 
-@lru_cache(maxsize=None)
+@cache
 def sections(name: str) -> Mapping[str, tuple[str, ...]]:
     """Entries of ``rules/data/<name>`` by section (entries before any header are in "")."""
     text = (files(__package__) / "data" / name).read_text(encoding="utf-8")
@@ -38,7 +38,7 @@ def sections(name: str) -> Mapping[str, tuple[str, ...]]:
     return MappingProxyType({k: tuple(v) for k, v in out.items()})
 
 
-@lru_cache(maxsize=None)
+@cache
 def keys(name: str, section: str) -> frozenset[str]:
     """The normalised keys (see :func:`line_key`) of one section, for whole-line lookups."""
     return frozenset(k for k in (line_key(e) for e in sections(name).get(section, ())) if k)
@@ -73,7 +73,7 @@ def _words_pattern(phrase: str) -> str:
     return r"[\W_]+".join(re.escape(w).replace("'", "['\u2019]") for w in words)
 
 
-@lru_cache(maxsize=None)
+@cache
 def section_pattern(name: str, section: str) -> re.Pattern[str] | None:
     return phrase_pattern(sections(name).get(section, ()))
 

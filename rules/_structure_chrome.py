@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from contentlint.document import BlockKind, Document, Span
 
@@ -60,7 +60,7 @@ class Chrome:
     why: str
 
 
-@lru_cache(maxsize=None)
+@cache
 def _words(section: str) -> frozenset[str]:
     return frozenset(sections(VOCABULARY).get(section, ()))
 
@@ -146,7 +146,7 @@ def _anywhere(document: Document, lines: Lines, line: Line, index: PhraseIndex) 
         return None
     start, end = matches[0].start(), matches[-1].end()
     rest = line.text[:start] + " ".join(
-        line.text[a.end() : b.start()] for a, b in zip(matches, matches[1:])
+        line.text[a.end() : b.start()] for a, b in zip(matches, matches[1:], strict=False)
     ) + line.text[end:]
     if len(line_key(rest).split()) <= 3:
         start, end = 0, len(line.text)
@@ -196,7 +196,7 @@ def _pagination(key: str) -> bool:
         return False
     if any(w not in _PAGE_WORDS for w in others):
         return False
-    ascending = all(b > a for a, b in zip(numbers, numbers[1:])) and numbers[0] <= 2
+    ascending = all(b > a for a, b in zip(numbers, numbers[1:], strict=False)) and numbers[0] <= 2
     return ascending and (bool(others) or len(numbers) >= 3)
 
 

@@ -17,7 +17,6 @@ from functools import cached_property
 
 from contentlint.document import Block, BlockKind, Document, Span
 
-
 #: Kinds whose lines can be scaffolding; code and table cells never are.
 LINE_KINDS = frozenset(
     {BlockKind.TITLE, BlockKind.HEADING, BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.QUOTE}

@@ -18,7 +18,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib.resources import files
 from operator import attrgetter
 from typing import TYPE_CHECKING, NamedTuple
@@ -54,7 +54,7 @@ def parse_phrase(line: str) -> Phrase | None:
     return Phrase(text, suggestion.strip() or DEFAULT_SUGGESTION)
 
 
-@lru_cache(maxsize=None)
+@cache
 def bundled_phrases(name: str) -> tuple[Phrase, ...]:
     """A bundled list from ``rules/data/<name>`` (read once; immutable)."""
     text = files(__package__).joinpath("data", name).read_text(encoding="utf-8")

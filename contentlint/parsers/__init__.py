@@ -11,7 +11,7 @@ import importlib
 from collections.abc import Callable
 from pathlib import PurePath
 
-from ..document import Document
+from contentlint.document import Document
 
 ParseFn = Callable[[str, str], Document]
 

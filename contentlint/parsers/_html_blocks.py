@@ -20,11 +20,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from ..document import Block, BlockKind
+from contentlint.document import Block, BlockKind
+
 from ._html_markers import Markers
 from ._html_text import InlineText
-from ._text_lines import invisible
 from ._html_tree import HEADINGS, Element, Text
+from ._text_lines import invisible
 
 #: Elements whose content is never rendered as text.
 NEVER_TEXT = frozenset(

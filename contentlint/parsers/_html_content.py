@@ -35,7 +35,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..document import Block, BlockKind
+from contentlint.document import Block, BlockKind
+
 from ._html_hints import hint
 from ._html_tree import HEADINGS, Element
 

@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..document import Link, OffsetMap, Span
+from contentlint.document import Link, OffsetMap, Span
+
 from ._html_tree import Element
 
 _FOOTNOTE_CLASS = re.compile(r"footnote|fnref|noteref|\bref\b|citation", re.IGNORECASE)

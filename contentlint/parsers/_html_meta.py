@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..document import Span
+from contentlint.document import Span
+
 from ._html_text import InlineText
 from ._html_tree import Element, Text
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import html
 import re
 
-from ..document import OffsetMap, TextBuilder
+from contentlint.document import OffsetMap, TextBuilder
 
 #: Whitespace that CSS ``white-space: normal`` collapses (not NBSP).
 COLLAPSIBLE = " \t\n\r\f"

@@ -19,7 +19,8 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..document import TextBuilder
+from contentlint.document import TextBuilder
+
 from ._text_lines import Line
 
 _WS = " \t"

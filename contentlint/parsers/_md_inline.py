@@ -25,8 +25,9 @@ from markdown_it.helpers import parseLinkDestination, parseLinkLabel, parseLinkT
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 
-from ..directives import parse_directive
-from ..document import Directive, Link, Span, TextBuilder
+from contentlint.directives import parse_directive
+from contentlint.document import Directive, Link, Span, TextBuilder
+
 from ._md_align import ContentMap
 
 _DELIMITERS = frozenset(

@@ -39,8 +39,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..directives import parse_directive
-from ..document import BlockKind, Directive, Document, Span
+from contentlint.directives import parse_directive
+from contentlint.document import BlockKind, Directive, Document, Span
+
 from ._html_blocks import walk_blocks
 from ._html_content import has_chrome, select_main
 from ._html_meta import read_meta

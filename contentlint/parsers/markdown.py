@@ -44,8 +44,9 @@ from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
-from ..directives import parse_directive
-from ..document import Block, BlockKind, Directive, Document, Span, TextBuilder
+from contentlint.directives import parse_directive
+from contentlint.document import Block, BlockKind, Directive, Document, Span, TextBuilder
+
 from ._md_align import ContentMap, Source, map_atx, map_cell, map_code, map_lines
 from ._md_inline import Accumulator, InlineWalker
 from ._text_lines import Line, invisible, split_lines

@@ -49,8 +49,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from ..directives import parse_directive
-from ..document import Block, BlockKind, Directive, Document, Link, Span, TextBuilder
+from contentlint.directives import parse_directive
+from contentlint.document import Block, BlockKind, Directive, Document, Link, Span, TextBuilder
+
 from ._text_lines import indent_width, invisible, split_lines
 from ._text_shape import bullet_end, continues, heading_like
 

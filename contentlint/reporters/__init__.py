@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TextIO
 
-from ..findings import FileResult, Finding, LintResult, Severity
+from contentlint.findings import FileResult, Finding, LintResult, Severity
 
 __all__ = [
     "FAIL_ON_CHOICES",

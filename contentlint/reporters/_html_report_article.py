@@ -18,8 +18,9 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import groupby
 
-from ..document import Block, BlockKind, Document
-from ..findings import Finding, Severity
+from contentlint.document import Block, BlockKind, Document
+from contentlint.findings import Finding, Severity
+
 from ._html_report_spans import Interval, place, render_marked
 from ._html_report_text import SEVERITIES, esc, token
 

@@ -12,7 +12,8 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from ..findings import Finding
+from contentlint.findings import Finding
+
 from . import RuleDoc
 from ._html_report_text import SEVERITIES, as_float, esc, format_number, humanize, token
 

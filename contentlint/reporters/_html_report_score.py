@@ -18,8 +18,8 @@ import math
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from ..document import Document
-from ..findings import Finding, Severity
+from contentlint.document import Document
+from contentlint.findings import Finding, Severity
 
 WEIGHTS: Mapping[Severity, int] = {Severity.ERROR: 10, Severity.WARNING: 3, Severity.INFO: 1}
 WORD_FLOOR = 300

@@ -19,7 +19,7 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from ..document import Block, OffsetMap, Span
+from contentlint.document import Block, OffsetMap, Span
 
 
 def text_range(omap: OffsetMap, span: Span) -> tuple[int, int] | None:

@@ -17,7 +17,8 @@ import unicodedata
 from collections.abc import Mapping
 from typing import Any
 
-from ..findings import Severity
+from contentlint.findings import Severity
+
 from . import visible_char
 
 #: Severities from most to least serious: the order of filters, counts and columns.

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from ..findings import Finding, LintResult
+from contentlint.findings import Finding, LintResult
+
 from . import ReportOptions, printable, sorted_findings
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from ..findings import LintResult, Severity
+from contentlint.findings import LintResult, Severity
+
 from . import ReportOptions, sorted_findings
 
 _COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}

@@ -27,8 +27,9 @@ from functools import cache
 from importlib import resources
 from typing import TextIO
 
-from .._version import __version__
-from ..findings import FileResult, Finding, LintResult
+from contentlint._version import __version__
+from contentlint.findings import FileResult, Finding, LintResult
+
 from . import ReportOptions, sorted_files, sorted_findings
 from ._html_report_article import render_article
 from ._html_report_panels import (

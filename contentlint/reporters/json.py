@@ -15,8 +15,9 @@ import math
 from collections.abc import Mapping, Set
 from typing import Any, TextIO
 
-from .._version import __version__
-from ..findings import LintResult, Severity
+from contentlint._version import __version__
+from contentlint.findings import LintResult, Severity
+
 from . import ReportOptions, is_failure, sorted_files, sorted_findings
 
 #: The ``version`` field; bump on any incompatible change to the structure.

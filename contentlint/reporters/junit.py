@@ -9,7 +9,8 @@ from __future__ import annotations
 from typing import TextIO
 from xml.etree import ElementTree as ET
 
-from ..findings import LintResult
+from contentlint.findings import LintResult
+
 from . import ReportOptions, sorted_files
 
 #: Characters XML 1.0 cannot carry even escaped (article text may hold them).

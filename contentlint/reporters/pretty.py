@@ -31,7 +31,8 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from ..findings import FileResult, Finding, LintResult, Severity
+from contentlint.findings import FileResult, Finding, LintResult, Severity
+
 from . import ReportOptions, printable, sorted_files, sorted_findings, visible_char
 
 #: Lines longer than this many cells are always windowed around the span.

@@ -15,9 +15,10 @@ from pathlib import Path
 from typing import Any, TextIO
 from urllib.parse import quote
 
-from .._version import __version__
-from ..fingerprints import SCHEME, fingerprints
-from ..findings import LintResult, Severity
+from contentlint._version import __version__
+from contentlint.findings import LintResult, Severity
+from contentlint.fingerprints import SCHEME, fingerprints
+
 from . import ReportOptions
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -67,7 +68,7 @@ def build(result: LintResult, options: ReportOptions) -> dict[str, Any]:
     results = []
     for file in result.files:
         uri = _uri(file.path)
-        for finding, fp in zip(file.findings, fingerprints(file.findings)):
+        for finding, fp in zip(file.findings, fingerprints(file.findings), strict=True):
             region: dict[str, Any] = {
                 "startLine": finding.line,
                 "startColumn": finding.column,

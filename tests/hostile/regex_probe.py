@@ -51,8 +51,9 @@ MIXES = ["a ", "a.", "A. ", "a-", "a,", "a'", "1.", "Ab", "a b.", "Dr. ", "e.g. 
 
 
 def modules() -> Iterator[ModuleType]:
-    import contentlint
     import contentlint.rules
+
+    import contentlint
 
     seen: set[str] = set()
     for package in (contentlint, contentlint.rules):

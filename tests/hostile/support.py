@@ -15,8 +15,7 @@ import pytest
 from typer.testing import CliRunner
 
 from contentlint.cli import app
-
-from ..conftest import NETGUARD, subprocess_env
+from tests.conftest import NETGUARD, subprocess_env
 
 #: A sentence of 44 words: CL502 long-sentence fires on it, so a "good" file proves it was checked.
 LONG = (

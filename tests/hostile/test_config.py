@@ -166,7 +166,7 @@ def test_unsafe_yaml_front_matter_is_not_executed(tmp_path: Path) -> None:
 def test_yaml_alias_bomb_in_front_matter(tmp_path: Path) -> None:
     """A billion-laughs front matter parses to shared references; nothing may expand it."""
     lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
-    for prev, name in zip("abcdefgh", "bcdefghi"):
+    for prev, name in zip("abcdefgh", "bcdefghi", strict=True):
         lines.append(f"{name}: &{name} [" + ",".join([f"*{prev}"] * 9) + "]")
     lines.append("title: *i")
     article = tmp_path / "bomb.md"

@@ -21,8 +21,8 @@ from typing import Any
 import pytest
 
 from contentlint.document import LineIndex
+from tests.conftest import PYTHON
 
-from ..conftest import PYTHON
 from .support import GOOD_ARTICLE, LONG, Run, check_json, fingerprint, guarded_env
 
 Check = Callable[[dict[str, Any]], None]

@@ -16,24 +16,24 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import site
-import re
 import subprocess
 import sys
 import tempfile
 import textwrap
 from pathlib import Path
 
+import contentlint.rules
 import pytest
 from typer.testing import CliRunner
 
 import contentlint
-import contentlint.rules
 from contentlint.cli import app
 from contentlint.output import write_atomically
+from tests.conftest import NETGUARD, PYTHON, subprocess_env
 
-from ..conftest import NETGUARD, PYTHON, subprocess_env
 from .support import FAST, GOOD_ARTICLE, fingerprint, guarded_env, invoke
 
 AUDIT = r'''

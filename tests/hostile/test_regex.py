@@ -26,7 +26,7 @@ from typing import Any
 
 import pytest
 
-from ..conftest import ROOT, subprocess_env
+from tests.conftest import ROOT, subprocess_env
 
 #: Seconds without progress after which a pattern counts as hanging.
 DEADLINE = 20.0
@@ -151,9 +151,9 @@ def test_the_probe_catches_catastrophic_and_quadratic_patterns(tmp_path: Path) -
     assert regex_probe.probe("demo:linear", "", re.compile(r"\b\w+@")) is None
     script = tmp_path / "hang.py"
     script.write_text(
-        "import re, sys\nsys.path.insert(0, %r)\nfrom tests.hostile import regex_probe\n"
+        f"import re, sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom tests.hostile import regex_probe\n"
         "print('BEGIN demo:catastrophic', flush=True)\n"
-        "regex_probe.probe('demo:catastrophic', '', re.compile(r'(a+)+$'))\n" % str(ROOT)
+        "regex_probe.probe('demo:catastrophic', '', re.compile(r'(a+)+$'))\n"
     )
     with subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True,
                           env=subprocess_env()) as proc:

@@ -12,8 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from contentlint.cli import app
-
-from ..conftest import SHARED
+from tests.conftest import SHARED
 
 runner = CliRunner()
 SARIF_SCHEMA = SHARED / "schemas" / "sarif-schema-2.1.0.json"

@@ -12,8 +12,7 @@ import textstat
 
 from contentlint.config import Audience, Config, parse_config
 from contentlint.engine import Linter, Overrides
-
-from ..conftest import PYTHON, NetworkAccessError, subprocess_env
+from tests.conftest import PYTHON, NetworkAccessError, subprocess_env
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples" / "articles"

@@ -10,8 +10,7 @@ import pytest
 from contentlint.config import Config
 from contentlint.engine import Linter
 from contentlint.findings import FileResult, Finding
-
-from ..conftest import corpus_hits
+from tests.conftest import corpus_hits
 
 CODE = "CL302"
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "articles"
