@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path, PurePosixPath
 
 from .parsers import SUFFIXES
@@ -76,13 +78,49 @@ def _drain(unlistable: list[str], exclude: Sequence[str]) -> Iterator[str]:
 
 
 def matches_any(path: Path, globs: Sequence[str]) -> bool:
-    """Whether ``path`` matches a glob, by full path, by any trailing part or by name."""
+    """Whether ``path`` matches a glob, by full path, by any trailing part or by name.
+
+    A glob matches when ``fnmatch`` matches it against the path or one of its
+    trailing parts ("docs/*.md" against "site/docs/a.md"), or when
+    ``PurePosixPath.match`` does (each part of the glob against one part of the
+    path, from the right). The globs are compiled once per set (see
+    :func:`_compiled`): walking a tree checks every file against every
+    default exclude.
+    """
     if not globs:
         return False
-    posix = PurePosixPath(path.as_posix())
-    parts = posix.parts
-    candidates = {"/".join(parts[i:]) for i in range(len(parts))}
-    return any(fnmatch.fnmatchcase(c, g) or posix.match(g) for g in globs for c in candidates)
+    whole, by_parts = _compiled(tuple(globs))
+    parts = PurePosixPath(path.as_posix()).parts
+    if any(whole.match("/".join(parts[i:])) for i in range(len(parts))):
+        return True
+    return any(_match_parts(parts, rooted, patterns) for rooted, patterns in by_parts)
+
+
+@lru_cache(maxsize=64)
+def _compiled(
+    globs: tuple[str, ...],
+) -> tuple[re.Pattern[str], tuple[tuple[bool, tuple[re.Pattern[str], ...]], ...]]:
+    """One pattern for the fnmatch test of every glob, and each glob's parts for the part test."""
+    whole = re.compile("|".join(f"(?:{fnmatch.translate(g)})" for g in globs))
+    by_parts = []
+    for glob in globs:
+        pattern = PurePosixPath(glob)
+        rooted = bool(pattern.root)
+        names = pattern.parts[1:] if rooted else pattern.parts
+        if not pattern.parts:
+            continue  # PurePosixPath.match raises on an empty pattern; it can match nothing
+        by_parts.append((rooted, tuple(re.compile(fnmatch.translate(n)) for n in names)))
+    return whole, tuple(by_parts)
+
+
+def _match_parts(parts: tuple[str, ...], rooted: bool, patterns: tuple[re.Pattern[str], ...]) -> bool:
+    """``PurePosixPath(*parts).match(glob)`` for a glob split by :func:`_compiled`."""
+    if rooted:
+        if not parts or parts[0] != "/" or len(patterns) + 1 != len(parts):
+            return False
+    elif len(patterns) > len(parts):
+        return False
+    return all(p.match(part) for part, p in zip(reversed(parts), reversed(patterns), strict=False))
 
 
 def relative_to_root(path: str, root: Path) -> Path:
