@@ -34,17 +34,7 @@ def entry_for(source: Path, kind: str, suffix: str = "") -> Path:
 
 def write_entry(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` atomically: a concurrent reader sees all of it or nothing."""
-    import tempfile
+    from .output import write_bytes_atomically
 
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
+    write_bytes_atomically(path, data)

@@ -21,16 +21,34 @@ from typing import TextIO
 
 def write_atomically(path: Path, write: Callable[[TextIO], None]) -> None:
     """Write to a temporary file beside ``path``, then rename it into place."""
-    target = Path(os.path.realpath(path))  # through symlinks: same directory, same file system
-    directory = target.parent
-    mode = _mode_for(target)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
-    try:
+
+    def fill(fd: int) -> None:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
             write(out)
             out.flush()
             os.fsync(out.fileno())
-            os.chmod(tmp, mode)
+
+    _replace(path, fill)
+
+
+def write_bytes_atomically(path: Path, data: bytes) -> None:
+    """:func:`write_atomically` for bytes (derived data in the per-user cache)."""
+
+    def fill(fd: int) -> None:
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+
+    _replace(path, fill)
+
+
+def _replace(path: Path, fill: Callable[[int], None]) -> None:
+    """Fill a temporary file beside ``path`` through its descriptor, then rename it into place."""
+    target = Path(os.path.realpath(path))  # through symlinks: same directory, same file system
+    mode = _mode_for(target)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        fill(fd)
+        os.chmod(tmp, mode)
         os.replace(tmp, target)
     except BaseException:
         try:
