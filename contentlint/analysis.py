@@ -37,17 +37,18 @@ READABILITY_METRICS: tuple[tuple[str, str], ...] = (
 class NlpPipeline:
     """Builds the spaCy pipeline on first use; one per process (held by the engine).
 
-    The default is spaCy's blank English with a sentencizer; lemmas come from
-    the lookup table that ships in spacy-lookups-data, applied by
-    :meth:`set_lemmas` (nothing is ever downloaded). ``model`` names an
-    installed pipeline (e.g. ``en_core_web_sm``) to use instead; it is loaded
-    only if it is installed, and its own lemmatizer is used.
+    The default is spaCy's blank English tokenizer; :meth:`annotate` sets
+    sentence starts and lemmas (from the lookup table that ships in
+    spacy-lookups-data; nothing is ever downloaded) exactly as spaCy's
+    ``sentencizer`` and lookup ``lemmatizer`` components would. ``model``
+    names an installed pipeline (e.g. ``en_core_web_sm``) to use instead; it
+    is loaded only if it is installed, and its own components are used.
 
-    Why not spaCy's ``lemmatizer`` component: in lookup mode a lemma depends
-    on the token's text alone, yet the component calls Python code for every
-    token (a third of the pipeline's time on news text). Here each distinct
-    string is looked up once per process and a document's lemmas are set in
-    one array operation.
+    Why not spaCy's components: in lookup mode a lemma, and the sentencizer's
+    view of a token, depend on the token's text alone, yet both components
+    call Python code for every token (together more than the tokenizer costs
+    on news text). Here each distinct string is looked up once per process and
+    a document's annotations are set in one array operation.
     """
 
     def __init__(self, model: str | None = None) -> None:
