@@ -224,9 +224,11 @@ def _lemma_lookup(nlp: Language, model: str | None) -> Mapping[str, str] | None:
     """The lookup lemma table: spacy-lookups-data's for the default pipeline, else the
     model's own if it lemmatizes by lookup (installed data, never downloaded)."""
     if model is None:
-        from spacy.lookups import load_lookups
+        # NOTE: the same data spacy.lookups.load_lookups reads, kept as a plain dict:
+        # building spaCy's hash-keyed Table from it takes three times as long.
+        from spacy.util import load_language_data, registry
 
-        table: Mapping[str, str] = load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup")
+        table: Mapping[str, str] = load_language_data(registry.lookups.get("en")["lemma_lookup"])
         return table
     if not nlp.has_pipe("lemmatizer"):
         return None
