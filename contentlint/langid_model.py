@@ -23,6 +23,8 @@ from typing import Any
 from .data_cache import entry_for
 
 _ARRAYS = ("ptc", "pc", "nextmove", "row", "out")
+#: A sentence any working model places: checked once per process after mapping.
+_PROBE = "Der Stadtrat hat am Dienstag beschlossen, die alte Bibliothek zu schließen."
 
 
 def load_identifier() -> Any:
@@ -33,9 +35,12 @@ def load_identifier() -> Any:
     if not source.is_absolute():
         source = Path(MODEL_DIR) / source
     try:
-        return _mapped(source, LanguageIdentifier)
+        mapped = _mapped(source, LanguageIdentifier)
+        if mapped.classify(_PROBE)[0] == "de":  # another py3langid layout would answer wrongly
+            return mapped
     except Exception:  # noqa: BLE001 - any surprise: the library's own loader, same answers
-        return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+        pass
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
 def _mapped(source: Path, identifier: Any) -> Any:

@@ -31,12 +31,26 @@ def import_spacy(allow_torch: bool = False) -> ModuleType:
 
         return spacy
     sys.modules["torch"] = None  # type: ignore[assignment]  # "import torch" raises ImportError
-    stubs = _stub_cli()
     try:
-        import spacy
+        try:
+            spacy = _import_without_cli()
+        except ImportError:  # another spaCy release wants more of its command line: import it
+            import spacy
     finally:
         if sys.modules.get("torch", 0) is None:
             del sys.modules["torch"]
+    return spacy
+
+
+def _import_without_cli() -> ModuleType:
+    stubs = _stub_cli()
+    try:
+        import spacy
+    except ImportError:
+        for name in [n for n in sys.modules if n == "spacy" or n.startswith("spacy.")]:
+            del sys.modules[name]  # a half-imported spaCy must not be reused
+        raise
+    finally:
         for name, stub in stubs.items():
             if sys.modules.get(name) is stub:
                 del sys.modules[name]  # a later "import spacy.cli" loads the real one

@@ -26,3 +26,24 @@ def test_blank_pipeline_import_skips_cli_and_torch() -> None:
                           env=subprocess_env(), timeout=120)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "ok"
+
+
+FALLBACK = """
+import contentlint.spacy_loader as loader
+stub = loader._stub_cli
+def wanting_more():  # as if another spaCy release imported more of its command line
+    stubs = stub()
+    del stubs["spacy.cli.info"].info
+    return stubs
+loader._stub_cli = wanting_more
+spacy = loader.import_spacy()
+assert [t.text for t in spacy.blank("en")("It works.")] == ["It", "works", "."]
+print("ok")
+"""
+
+
+def test_a_spacy_that_needs_its_command_line_is_imported_normally() -> None:
+    done = subprocess.run([sys.executable, "-c", FALLBACK], capture_output=True, text=True,
+                          env=subprocess_env(), timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "ok"
