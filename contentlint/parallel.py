@@ -151,11 +151,41 @@ class _ForkserverStarter:
         if context.get_start_method() != "forkserver":
             return
         try:
-            from multiprocessing import forkserver
-
-            forkserver.ensure_running()
+            _ensure_forkserver()
         except Exception:  # noqa: BLE001 - the pool falls back to spawn when it starts
             pass
+
+
+def _ensure_forkserver() -> None:
+    """Start the forkserver (if it is not running) so that it imports what this process does.
+
+    Why: the forkserver is started as ``python -c ...``, which puts the working
+    directory first on ``sys.path``, and Python before 3.13 does not restore
+    the parent's path there. Run from a checkout of contentlint (the quick
+    start does exactly that), it imported the source folder instead of the
+    installed package, whose ``contentlint.rules`` lives elsewhere, and every
+    worker failed. ``PYTHONSAFEPATH`` (Python 3.11+) keeps the working
+    directory off the path; :func:`_contexts` does not offer the forkserver on
+    Python 3.10 when the working directory would shadow the package.
+    """
+    from multiprocessing import forkserver
+
+    previous = os.environ.get("PYTHONSAFEPATH")
+    os.environ["PYTHONSAFEPATH"] = "1"
+    try:
+        forkserver.ensure_running()
+    finally:
+        if previous is None:
+            del os.environ["PYTHONSAFEPATH"]
+        else:
+            os.environ["PYTHONSAFEPATH"] = previous
+
+
+def _cwd_shadows_package() -> bool:
+    """Whether ``import contentlint`` in a ``python -c`` child would find another folder."""
+    here = os.path.realpath(os.path.join(os.getcwd(), "contentlint"))
+    ours = os.path.realpath(os.path.dirname(os.path.abspath(__file__)))
+    return os.path.isdir(here) and here != ours
 
 
 def dispatch(linter: Linter, tasks: Iterable[Task], jobs: int, done: Done) -> None:
@@ -196,6 +226,8 @@ def _contexts() -> list[BaseContext]:
 
     out = []
     allowed = os.environ.get(ENV_START_METHOD) != "spawn"
+    if sys.version_info < (3, 11) and _cwd_shadows_package():
+        allowed = False  # no PYTHONSAFEPATH: see _ensure_forkserver
     if allowed and "forkserver" in multiprocessing.get_all_start_methods():
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload([PRELOAD_MODULE])
@@ -210,6 +242,11 @@ def _start_pool(
     """A pool already running ``batch``: workers start on the first submit, so failures show there."""
     contexts = _contexts()
     for context in contexts:
+        if context.get_start_method() == "forkserver":
+            try:
+                _ensure_forkserver()
+            except Exception:  # noqa: BLE001 - then submitting fails below and spawn is tried
+                pass
         pool = ProcessPoolExecutor(
             max_workers=jobs, mp_context=context, initializer=_init_worker, initargs=initargs
         )

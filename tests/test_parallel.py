@@ -204,3 +204,26 @@ class _BrokenPool(_ReversePool):
         else:
             future.set_result(parallel._lint_batch(batch))
         return future
+
+
+def test_workers_import_the_installed_package_even_beside_a_source_folder(corpus: Path, tmp_path: Path) -> None:
+    """Run from a folder holding another ``contentlint/`` (a checkout: the quick start does
+    that), workers must still import the package the command runs from, not that folder."""
+    script = Path(PYTHON).parent / "contentlint"
+    if not script.exists():
+        pytest.skip("the contentlint console script is not installed beside this Python")
+    here = tmp_path / "checkout"
+    (here / "contentlint").mkdir(parents=True)
+    marker = tmp_path / "decoy-imported"
+    (here / "contentlint" / "__init__.py").write_text(
+        f"open({str(marker)!r}, 'w').close()\nraise ImportError('the decoy was imported')\n"
+    )
+    proc = subprocess.run(
+        [str(script), "check", str(corpus), "-f", "json", "--jobs", "2", "--no-cache",
+         "--fail-on", "never"],
+        cwd=here, env=subprocess_env(), capture_output=True, text=True, timeout=300,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert any(f["findings"] for f in json.loads(proc.stdout)["files"])
+    assert not marker.exists(), "a worker process imported the folder in the working directory"
+    assert "worker process died" not in proc.stderr
