@@ -300,7 +300,9 @@ def _run_pool(
             done(task.index, linter.lint_read(task.path, task.display, task.text), None)
         return
     except BaseException:
-        pool.shutdown(wait=False, cancel_futures=True)
+        # NOTE: wait for the workers to take their stop signal: the CLI ends with os._exit,
+        # and a worker left waiting on its queue would keep itself and the forkserver alive.
+        pool.shutdown(wait=True, cancel_futures=True)
         raise
     pool.shutdown(wait=True)
 
