@@ -21,11 +21,16 @@ print("ok")
 """
 
 
-def test_blank_pipeline_import_skips_cli_and_torch() -> None:
-    done = subprocess.run([sys.executable, "-c", SCRIPT], capture_output=True, text=True,
+def _run_ok(script: str) -> None:
+    """Run ``script`` in a fresh interpreter (imports are per process) and expect "ok"."""
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                           env=subprocess_env(), timeout=120)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "ok"
+
+
+def test_blank_pipeline_import_skips_cli_and_torch() -> None:
+    _run_ok(SCRIPT)
 
 
 FALLBACK = """
@@ -43,7 +48,4 @@ print("ok")
 
 
 def test_a_spacy_that_needs_its_command_line_is_imported_normally() -> None:
-    done = subprocess.run([sys.executable, "-c", FALLBACK], capture_output=True, text=True,
-                          env=subprocess_env(), timeout=120)
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == "ok"
+    _run_ok(FALLBACK)
