@@ -80,3 +80,28 @@ def test_document_readability_from_section_counts_equals_direct(
         metrics = analysis.metrics
         direct = readability(analysis.body_text)
         assert {k: metrics[k] for k in direct} == direct
+
+
+def test_annotation_equals_spacy_components_on_generated_text(reference: Any) -> None:
+    """Any text, not only prose: punctuation runs, quotes, symbols, other scripts, spaces."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    pipeline = NlpPipeline()
+    pieces = st.sampled_from(
+        ["Dr.", "U.S.", "said", "it's", "don\u2019t", ".", "!", "?", "...", "\u2026", "\u201c",
+         "\u201d", '"', "(", ")", "-", "\u2014", ";", ":", "3.5", "e.g.", "Mr", " ", "\n", "\t",
+         "\u3002", "\u0964", "na\u00efve", "\u65e5\u672c", "#", "@user", "https://x.example/a?b=c",
+         "A", "The", "Delving", "studies", "were", "was", "\u00a0", "''", "--"]
+    )
+
+    @settings(max_examples=150, deadline=None)
+    @given(st.lists(pieces, max_size=40).map(" ".join))
+    def same(text: str) -> None:
+        ours = next(pipeline.pipe([text]))
+        theirs = reference(text)
+        assert [t.text for t in ours] == [t.text for t in theirs]
+        assert [t.is_sent_start for t in ours] == [t.is_sent_start for t in theirs]
+        assert [t.lemma_ for t in ours] == [t.lemma_ for t in theirs]
+
+    same()
