@@ -38,37 +38,27 @@ def _lemma_table() -> Mapping[str, str]:
     return table
 
 
-#: ``_word_facts`` per (text, lemma): a process sees the same few thousand words again and
-#: again, so each is normalised once. Cleared when it grows past ``_MAX_SEEN`` entries.
-_SEEN: dict[tuple[str, str], tuple[str | None, bool, bool]] = {}
-_MAX_SEEN = 200_000
-
-
 def _word_facts(word: Word) -> tuple[str | None, bool, bool]:
-    """(term, starts with a capital, all capitals) of a word that is not a stop word or number.
-
-    The answer depends only on the word's text and lemma (its lower case is a
-    function of its text), hence the per-process cache.
-    """
-    key = (word.text, word.lemma)
-    found = _SEEN.get(key)
-    if found is None:
-        if len(_SEEN) >= _MAX_SEEN:
-            _SEEN.clear()
-        text = word.text
-        found = _SEEN[key] = (_normalise(word), text[:1].isupper(), text.isupper())
-    return found
+    """(term, starts with a capital, all capitals) of a word that is not a stop word or number."""
+    return _facts(word.text, word.lemma, word.lower)
 
 
-def _normalise(word: Word) -> str | None:
-    if len(word.text) < _MIN_LETTERS:
+@lru_cache(maxsize=200_000)
+def _facts(text: str, lemma: str, lower: str) -> tuple[str | None, bool, bool]:
+    """:func:`_word_facts` of one string: a process sees the same few thousand words again
+    and again, so each is normalised once (a bounded per-process cache of pure facts)."""
+    return _normalise(text, lemma, lower), text[:1].isupper(), text.isupper()
+
+
+def _normalise(text: str, lemma: str, lower: str) -> str | None:
+    if len(text) < _MIN_LETTERS:
         return None
-    lemma = word.lemma.lower()
-    if word.lemma == word.text and word.text[:1].isupper() and not word.text.isupper():
-        lemma = _lemma_table().get(word.lower, word.lower)
-    if not _TERM.match(lemma) or len(lemma) < _MIN_LETTERS:
+    term = lemma.lower()
+    if lemma == text and text[:1].isupper() and not text.isupper():
+        term = _lemma_table().get(lower, lower)
+    if not _TERM.match(term) or len(term) < _MIN_LETTERS:
         return None
-    return lemma.replace("\u2019", "'")
+    return term.replace("\u2019", "'")
 
 
 def term_of(word: Word) -> str | None:
@@ -133,7 +123,7 @@ def block_terms(analysis: Analysis, heading_like: frozenset[int]) -> dict[int, B
 
     NOTE: this is the rule's only loop over every word, so it keeps to plain
     dicts (a ``Counter`` calls Python code for every new key) and takes each
-    word's term from the per-process cache of ``_word_facts``.
+    word's term from the per-process cache of :func:`_facts`.
     """
     counts: dict[int, dict[str, int]] = {}
     sentences: dict[int, list[Sentence]] = {}
@@ -141,7 +131,7 @@ def block_terms(analysis: Analysis, heading_like: frozenset[int]) -> dict[int, B
     capitalised: dict[str, int] = {}
     lower: dict[str, int] = {}
     written: dict[str, str] = {}
-    seen = _SEEN
+    facts_of = _facts
     for sentence in analysis.sentences:
         b = sentence.block
         c = counts.setdefault(b, {})
@@ -151,7 +141,7 @@ def block_terms(analysis: Analysis, heading_like: frozenset[int]) -> dict[int, B
         for position, word in enumerate(sentence.words):
             if word.is_stop or word.like_num:
                 continue
-            facts = seen.get((word.text, word.lemma)) or _word_facts(word)
+            facts = facts_of(word.text, word.lemma, word.lower)
             term = facts[0]
             if term is None:
                 continue

@@ -213,7 +213,7 @@ def test_term_pairs_and_cached_terms() -> None:
     assert terms.counts["weight"] == 3 and terms.counts["loss"] == 3
     assert terms.pairs[("weight", "loss")] == 3
     assert ("berberine", "weight") not in terms.pairs  # "and" in between breaks the pair
-    _topic_terms._SEEN.clear()  # a cold cache gives the same terms
+    _topic_terms._facts.cache_clear()  # a cold cache gives the same terms
     (again,) = block_terms(analysis, frozenset()).values()
     assert again.counts == terms.counts and again.pairs == terms.pairs
 
