@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from .registry import Registry
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
 
 app = typer.Typer(
     name="contentlint",
@@ -322,10 +323,12 @@ def main() -> None:
     try:
         app(prog_name="contentlint", standalone_mode=True)
     except SystemExit as done:
+        if done.code == EXIT_INTERRUPTED:  # Typer turns Ctrl-C into a silent Exit(130)
+            typer.echo("contentlint: interrupted", err=True)
         _exit_now(done.code)
     except KeyboardInterrupt:
         typer.echo("contentlint: interrupted", err=True)
-        raise SystemExit(130) from None
+        raise SystemExit(EXIT_INTERRUPTED) from None
     except Exception as exc:  # a bug of ours: one line, exit 2, never a traceback
         typer.echo(f"contentlint: internal error: {type(exc).__name__}: {exc}", err=True)
         raise SystemExit(EXIT_USAGE) from None

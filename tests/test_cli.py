@@ -136,3 +136,21 @@ def test_help_and_version_do_not_import_heavy_modules(args: list[str]) -> None:
     )
     proc = subprocess.run([PYTHON, "-c", code], env=subprocess_env(), capture_output=True, text=True)
     assert "HEAVY []" in proc.stdout, proc.stdout + proc.stderr
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
+def test_ctrl_c_says_interrupted_and_exits_130() -> None:
+    """Typer turns Ctrl-C into a silent exit 130; the user is told why the run stopped."""
+    import signal
+    import time
+
+    proc = subprocess.Popen(
+        [PYTHON, "-c", "from contentlint.cli import main; main()", "check", "-"],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        env=subprocess_env(),
+    )
+    time.sleep(3)  # started, and waiting for standard input that never comes
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130, err
+    assert "contentlint: interrupted" in err
